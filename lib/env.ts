@@ -1,0 +1,107 @@
+// The only reader of process.env. Every setting is validated with zod.
+// Development and test get working embedded defaults (the ones `npm run dev`
+// starts); production refuses to start unless every required setting is valid,
+// naming all offending variables in one message.
+import { z } from "zod";
+
+/** Embedded services started by `npm run dev` (lib/devstack). */
+export const EMBEDDED = {
+  databaseUrl: "postgresql://postgres@127.0.0.1:54329/medvault",
+  azuriteBlobPort: 10000,
+  // Azurite's documented, public development account (not a secret).
+  azuriteConnectionString:
+    "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+    "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+    "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;",
+  // Only ever used outside production; production must set its own.
+  authSecret: "medvault-development-secret-not-for-production-use",
+  encryptionKey: "ZGV2ZWxvcG1lbnQta2V5LTMyLWJ5dGVzLWxvbmctISE=",
+} as const;
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const base64Key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+
+const shared = {
+  APP_URL: z.url().default("http://localhost:3000"),
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/, "must be a valid blob container name")
+    .default("medvault-records"),
+  MEILI_HOST: z.url().optional().or(z.literal("").transform(() => undefined)),
+  MEILI_API_KEY: optional,
+  RESEND_API_KEY: optional,
+  SMTP_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  EMAIL_FROM: z.string().default("MedVault <no-reply@medvault.local>"),
+  GOOGLE_CLIENT_ID: optional,
+  GOOGLE_CLIENT_SECRET: optional,
+  FACEBOOK_CLIENT_ID: optional,
+  FACEBOOK_CLIENT_SECRET: optional,
+  APPLE_CLIENT_ID: optional,
+  APPLE_CLIENT_SECRET: optional,
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+};
+
+const developmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "test"]),
+  DATABASE_URL: z.string().default(EMBEDDED.databaseUrl),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().default(EMBEDDED.azuriteConnectionString),
+  AUTH_SECRET: z.string().min(16).default(EMBEDDED.authSecret),
+  ENCRYPTION_KEY: base64Key32.default(EMBEDDED.encryptionKey),
+  ...shared,
+});
+
+const productionSchema = z.object({
+  NODE_ENV: z.literal("production"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection URL"),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().includes("AccountName=", { message: "must be an Azure Storage connection string" }),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (openssl rand -base64 32)")
+    .refine((v) => v !== EMBEDDED.authSecret, "must not be the development default"),
+  ENCRYPTION_KEY: base64Key32.refine((v) => v !== EMBEDDED.encryptionKey, "must not be the development default"),
+  ...shared,
+});
+
+export type Env = z.infer<typeof developmentSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(public readonly variables: string[], details: string[]) {
+    super(`Invalid configuration. Fix these environment variables: ${details.join("; ")}`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+/** Parses a given environment (exported for tests); throws one error naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const mode = source.NODE_ENV === "production" ? "production" : source.NODE_ENV === "test" ? "test" : "development";
+  const schema = mode === "production" ? productionSchema : developmentSchema;
+  const result = schema.safeParse({ ...source, NODE_ENV: mode });
+  if (!result.success) {
+    const byVariable = new Map<string, string>();
+    for (const issue of result.error.issues) {
+      const name = String(issue.path[0] ?? "environment");
+      if (!byVariable.has(name)) byVariable.set(name, `${name} ${issue.code === "invalid_type" ? "is missing" : issue.message}`);
+    }
+    throw new InvalidEnvironmentError([...byVariable.keys()], [...byVariable.values()]);
+  }
+  return result.data as Env;
+}
+
+let cached: Env | undefined;
+
+/** The validated settings of this process, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export const isProduction = () => env().NODE_ENV === "production";
