@@ -71,7 +71,7 @@ const productionSchema = z.object({
   ...shared,
 });
 
-export type Env = z.infer<typeof developmentSchema>;
+export type Env = Omit<z.infer<typeof developmentSchema>, "NODE_ENV"> & { NODE_ENV: "development" | "test" | "production" };
 
 export class InvalidEnvironmentError extends Error {
   constructor(public readonly variables: string[], details: string[]) {
@@ -83,8 +83,11 @@ export class InvalidEnvironmentError extends Error {
 /** Parses a given environment (exported for tests); throws one error naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const mode = source.NODE_ENV === "production" ? "production" : source.NODE_ENV === "test" ? "test" : "development";
-  const schema = mode === "production" ? productionSchema : developmentSchema;
-  const result = schema.safeParse({ ...source, NODE_ENV: mode });
+  // `next build` imports server modules but serves nothing: it must not need
+  // production secrets. The running server validates strictly at start-up.
+  const building = source.NEXT_PHASE === "phase-production-build";
+  const schema = mode === "production" && !building ? productionSchema : developmentSchema;
+  const result = schema.safeParse({ ...source, NODE_ENV: building ? "development" : mode });
   if (!result.success) {
     const byVariable = new Map<string, string>();
     for (const issue of result.error.issues) {
@@ -93,7 +96,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     }
     throw new InvalidEnvironmentError([...byVariable.keys()], [...byVariable.values()]);
   }
-  return result.data as Env;
+  return { ...result.data, NODE_ENV: mode } as Env;
 }
 
 let cached: Env | undefined;

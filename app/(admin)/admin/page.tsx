@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { ClipboardCheck, ScrollText, ShieldAlert } from "lucide-react";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Admin" };
+
+const panels = [
+  { icon: ClipboardCheck, title: "Clinician verification", text: "No clinician is waiting for verification." },
+  { icon: ScrollText, title: "Access log", text: "No access has been recorded yet." },
+  { icon: ShieldAlert, title: "Emergency access", text: "No emergency access is open." },
+];
+
+export default function AdminDashboardPage() {
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-8">
+      <PageHeader title="Admin dashboard" description="Verify clinicians, review access and watch compliance." />
+      <div className="grid gap-4 lg:grid-cols-3">
+        {panels.map(({ icon: Icon, title, text }) => (
+          <section key={title} aria-label={title} className="rounded-2xl border border-slate-200 bg-white p-6">
+            <div className="flex items-center gap-2">
+              <Icon aria-hidden className="size-5 text-accent-700" />
+              <h2 className="font-semibold">{title}</h2>
+            </div>
+            <p className="mt-3 text-slate-600">{text}</p>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

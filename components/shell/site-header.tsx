@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { Menu, ShieldCheck } from "lucide-react";
+import { ButtonLink } from "@/components/ui/button-link";
+
+const areas = [
+  { href: "/patient", label: "My records" },
+  { href: "/clinician", label: "Clinician" },
+  { href: "/admin", label: "Admin" },
+];
+
+/** Top bar on every page. On phones the area links fold into a menu that works without JavaScript. */
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4">
+        <Link href="/" className="flex min-h-11 items-center gap-2 text-lg font-bold text-accent-800">
+          <ShieldCheck aria-hidden className="size-6" />
+          MedVault
+        </Link>
+        <nav aria-label="Main" className="ml-auto hidden items-center gap-1 md:flex">
+          {areas.map((area) => (
+            <Link key={area.href} href={area.href} className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+              {area.label}
+            </Link>
+          ))}
+          <ButtonLink href="/sign-in" className="ml-2">Sign in</ButtonLink>
+        </nav>
+        <details className="relative ml-auto md:hidden">
+          <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+            <Menu aria-hidden className="size-6" />
+            <span className="sr-only">Open menu</span>
+          </summary>
+          <nav aria-label="Main" className="absolute right-0 mt-2 flex w-56 flex-col rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
+            {areas.map((area) => (
+              <Link key={area.href} href={area.href} className="rounded-md px-3 py-3 font-medium text-slate-700 hover:bg-slate-100">
+                {area.label}
+              </Link>
+            ))}
+            <Link href="/sign-in" className="mt-1 rounded-md bg-accent-700 px-3 py-3 text-center font-semibold text-white">
+              Sign in
+            </Link>
+          </nav>
+        </details>
+      </div>
+    </header>
+  );
+}
