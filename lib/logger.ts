@@ -1,0 +1,33 @@
+// Structured, one-line JSON logs. Callers pass identifiers and outcomes, never
+// medical content; as a second line of defence, fields whose names suggest a
+// secret are redacted and SAS signatures are stripped from any string.
+import { env } from "@/lib/env";
+
+const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
+type Level = keyof typeof LEVELS;
+
+const SECRET_KEY = /pass(word)?|secret|token|code|cookie|authorization|sig|key|otp|totp|hash|content|text|note/i;
+const SAS_SIGNATURE = /([?&]sig=)[^&\s"]+/gi;
+const BEARER = /(bearer\s+)[A-Za-z0-9._~+/-]+=*/gi;
+
+export function redact(value: unknown, key = "", depth = 0): unknown {
+  if (key && SECRET_KEY.test(key)) return "[redacted]";
+  if (typeof value === "string") return value.replace(SAS_SIGNATURE, "$1[redacted]").replace(BEARER, "$1[redacted]");
+  if (value instanceof Error) return { name: value.name, message: redact(value.message) };
+  if (depth > 4 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item) => redact(item, "", depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k, depth + 1)]));
+}
+
+function write(level: Level, event: string, fields: Record<string, unknown> = {}) {
+  if (LEVELS[level] < LEVELS[env().LOG_LEVEL]) return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...(redact(fields) as object) });
+  (level === "error" || level === "warn" ? console.error : console.log)(line);
+}
+
+export const logger = {
+  debug: (event: string, fields?: Record<string, unknown>) => write("debug", event, fields),
+  info: (event: string, fields?: Record<string, unknown>) => write("info", event, fields),
+  warn: (event: string, fields?: Record<string, unknown>) => write("warn", event, fields),
+  error: (event: string, fields?: Record<string, unknown>) => write("error", event, fields),
+};
