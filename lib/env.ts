@@ -6,7 +6,8 @@ import { z } from "zod";
 
 /** Embedded services started by `npm run dev` (lib/devstack). */
 export const EMBEDDED = {
-  databaseUrl: "postgresql://postgres@127.0.0.1:54329/medvault",
+  // PGlite serves a single database, "postgres", whatever name a client asks for.
+  databaseUrl: "postgresql://postgres@127.0.0.1:54329/postgres",
   azuriteBlobPort: 10000,
   // Azurite's documented, public development account (not a secret).
   azuriteConnectionString:
@@ -41,6 +42,8 @@ const shared = {
   EMAIL_FROM: z.string().default("MedVault <no-reply@medvault.local>"),
   GOOGLE_CLIENT_ID: optional,
   GOOGLE_CLIENT_SECRET: optional,
+  // Tests point the Google provider at a local OpenID provider; never set in production.
+  GOOGLE_ISSUER: z.url().optional().or(z.literal("").transform(() => undefined)),
   FACEBOOK_CLIENT_ID: optional,
   FACEBOOK_CLIENT_SECRET: optional,
   APPLE_CLIENT_ID: optional,

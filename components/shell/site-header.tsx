@@ -1,17 +1,42 @@
 import Link from "next/link";
 import { Menu, ShieldCheck } from "lucide-react";
+import { IdleWarning } from "@/components/auth/idle-warning";
 import { ButtonLink } from "@/components/ui/button-link";
+import { currentSession } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
+import type { Role } from "@/lib/generated/prisma/client";
+import { signOutAction } from "./actions";
 
-const areas = [
-  { href: "/patient", label: "My records" },
-  { href: "/clinician", label: "Clinician" },
-  { href: "/admin", label: "Admin" },
-];
+const ALL_AREAS = [
+  { href: "/patient", label: "My records", roles: ["PATIENT"] },
+  { href: "/clinician", label: "Patients", roles: ["PHYSICIAN", "NURSE", "STAFF"] },
+  { href: "/admin", label: "Admin", roles: ["ADMIN"] },
+  { href: "/account/security", label: "Security", roles: ["PATIENT", "PHYSICIAN", "NURSE", "STAFF", "ADMIN"] },
+] as const;
 
-/** Top bar on every page. On phones the area links fold into a menu that works without JavaScript. */
-export function SiteHeader() {
+function areasFor(role: Role | undefined) {
+  return role ? ALL_AREAS.filter((area) => (area.roles as readonly Role[]).includes(role)) : [];
+}
+
+function SignOutButton({ className }: { className: string }) {
+  return (
+    <form action={signOutAction}>
+      <button type="submit" className={className}>
+        Sign out
+      </button>
+    </form>
+  );
+}
+
+/** Top bar on every page. On phones the links fold into a menu that works without JavaScript. */
+export async function SiteHeader() {
+  // The header must not take the page down with it when the database is unreachable.
+  const session = await currentSession().catch(() => null);
+  const signedIn = session?.state === "active";
+  const areas = signedIn ? areasFor(session.user.role) : [];
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
+      {session ? <IdleWarning idleMinutes={env().SESSION_IDLE_MINUTES} /> : null}
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
@@ -26,7 +51,13 @@ export function SiteHeader() {
               {area.label}
             </Link>
           ))}
-          <ButtonLink href="/sign-in" className="ml-2">Sign in</ButtonLink>
+          {session ? (
+            <SignOutButton className="ml-2 min-h-11 rounded-lg px-4 font-semibold text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" />
+          ) : (
+            <ButtonLink href="/sign-in" className="ml-2">
+              Sign in
+            </ButtonLink>
+          )}
         </nav>
         <details className="relative ml-auto md:hidden">
           <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
@@ -39,9 +70,13 @@ export function SiteHeader() {
                 {area.label}
               </Link>
             ))}
-            <Link href="/sign-in" className="mt-1 rounded-md bg-accent-700 px-3 py-3 text-center font-semibold text-white">
-              Sign in
-            </Link>
+            {session ? (
+              <SignOutButton className="mt-1 w-full rounded-md px-3 py-3 text-left font-semibold text-slate-700 ring-1 ring-inset ring-slate-300" />
+            ) : (
+              <Link href="/sign-in" className="mt-1 rounded-md bg-accent-700 px-3 py-3 text-center font-semibold text-white">
+                Sign in
+              </Link>
+            )}
           </nav>
         </details>
       </div>

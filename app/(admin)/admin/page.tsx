@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/current-user";
 import { ClipboardCheck, ScrollText, ShieldAlert } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -10,7 +11,8 @@ const panels = [
   { icon: ShieldAlert, title: "Emergency access", text: "No emergency access is open." },
 ];
 
-export default function AdminDashboardPage() {
+export default async function AdminDashboardPage() {
+  await requireUser({ roles: ["ADMIN"], returnTo: "/admin" });
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
       <PageHeader title="Admin dashboard" description="Verify clinicians, review access and watch compliance." />

@@ -1,0 +1,41 @@
+// The Auth.js instance. Sign-in proves identity (password or OAuth) and opens a
+// server-side session row; the JWT cookie carries only that row's token. What a
+// session may do is decided per request by resolveSession (lib/auth/sessions).
+import NextAuth from "next-auth";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { requestContext } from "@/lib/http/request-context";
+import { medvaultAdapter } from "./adapter";
+import { authProviders } from "./providers";
+import { createSession } from "./sessions/create-session";
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  adapter: medvaultAdapter(),
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  // Credentials sign-in requires the JWT strategy; revocation lives in our Session rows.
+  session: { strategy: "jwt", maxAge: env().SESSION_MAX_HOURS * 3600 },
+  providers: authProviders(),
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  callbacks: {
+    async signIn({ user }) {
+      if (!user.id) return true; // a brand-new OAuth user: created as an active patient
+      const existing = await db.user.findUnique({ where: { id: user.id }, select: { status: true } });
+      return existing?.status !== "SUSPENDED";
+    },
+    async jwt({ token, user, account }) {
+      if (user?.id) {
+        const context = await requestContext();
+        const sessionToken = await createSession({ userId: user.id, context });
+        await recordAuditEvent({ action: "auth.sign_in", outcome: "ALLOWED", actorId: user.id, ...context, details: { method: account?.provider ?? "password" } });
+        // Nothing personal in the cookie: the subject and the session row's token.
+        return { sub: user.id, sid: sessionToken };
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { expires: session.expires, sid: typeof token.sid === "string" ? token.sid : undefined } as typeof session;
+    },
+  },
+}));

@@ -1,0 +1,38 @@
+// The one way pages, server actions and route handlers learn who is asking.
+// Every one of them calls this itself: the middleware only redirects.
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/client";
+import { auth } from "./auth";
+import { resolveSession, type ResolvedSession } from "./sessions/resolve-session";
+
+/** The current session in any state, once per request. */
+export const currentSession = cache(async (): Promise<ResolvedSession | null> => {
+  const session = await auth();
+  return resolveSession(session?.sid);
+});
+
+export type CurrentUser = ResolvedSession["user"] & { sessionToken: string; reauthenticatedAt: Date | null };
+
+function toCurrentUser(session: ResolvedSession): CurrentUser {
+  return { ...session.user, sessionToken: session.sessionToken, reauthenticatedAt: session.reauthenticatedAt };
+}
+
+/** For pages: a fully signed-in user, or a redirect to the step still missing. */
+export async function requireUser(options: { roles?: readonly Role[]; returnTo?: string } = {}): Promise<CurrentUser> {
+  const session = await currentSession();
+  if (!session) redirect(`/sign-in${options.returnTo ? `?callbackUrl=${encodeURIComponent(options.returnTo)}` : ""}`);
+  if (session.state === "second_factor_required") redirect("/sign-in/two-factor");
+  if (session.state === "enrolment_required") redirect("/account/security/two-factor?required=1");
+  if (options.roles && !options.roles.includes(session.user.role)) redirect("/");
+  return toCurrentUser(session);
+}
+
+/** For server actions and route handlers: throws an AppError instead of redirecting. */
+export async function authenticate(options: { roles?: readonly Role[] } = {}): Promise<CurrentUser> {
+  const session = await currentSession();
+  if (!session || session.state !== "active") throw new AppError("UNAUTHENTICATED");
+  if (options.roles && !options.roles.includes(session.user.role)) throw new AppError("FORBIDDEN");
+  return toCurrentUser(session);
+}
