@@ -40,6 +40,9 @@ const shared = {
   RESEND_API_KEY: optional,
   SMTP_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
   EMAIL_FROM: z.string().default("MedVault <no-reply@medvault.local>"),
+  // Shows /dev/outbox (every mail with its links). On by default in development;
+  // in production only for a local try on embedded services (the launcher sets it).
+  EMAIL_DEV_OUTBOX: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
   GOOGLE_CLIENT_ID: optional,
   GOOGLE_CLIENT_SECRET: optional,
   // Tests point the Google provider at a local OpenID provider; never set in production.
@@ -105,6 +108,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 let cached: Env | undefined;
 
 /** The validated settings of this process, parsed once. */
+/** Whether the dev outbox page may be shown. */
+export function devOutboxEnabled(settings: Env = env()): boolean {
+  return settings.EMAIL_DEV_OUTBOX ?? settings.NODE_ENV !== "production";
+}
+
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
