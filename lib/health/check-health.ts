@@ -1,6 +1,7 @@
 // Reports whether each backing service answers. Never includes hosts, keys or
 // error texts: the endpoint is public.
 import { db } from "@/lib/db";
+import { emailProvider, type EmailProvider } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { recordsContainer } from "@/lib/storage/blob-service";
 
@@ -14,7 +15,7 @@ export interface HealthReport {
     search: ServiceStatus;
     email: ServiceStatus;
   };
-  engines: { search: "postgres" | "meilisearch"; email: "resend" | "smtp" | "dev-outbox" };
+  engines: { search: "postgres" | "meilisearch"; email: EmailProvider };
 }
 
 const TIMEOUT_MS = 2000;
@@ -45,7 +46,7 @@ async function probeMeilisearch(host: string): Promise<ServiceStatus> {
 
 export async function checkHealth(): Promise<HealthReport> {
   const settings = env();
-  const emailEngine = settings.RESEND_API_KEY ? "resend" : settings.SMTP_URL ? "smtp" : "dev-outbox";
+  const emailEngine = emailProvider();
   const searchEngine = settings.MEILI_HOST ? "meilisearch" : "postgres";
 
   const [database, storage, meili] = await Promise.all([
