@@ -50,9 +50,9 @@ export function staticSecurityHeaders({ production }: Pick<SecurityHeaderOptions
   };
 }
 
-/** Medical pages and API answers must never be stored by browsers or proxies. */
+/** Medical pages, API answers and the dev outbox must never be stored by browsers or proxies. */
 export function isPrivatePath(pathname: string): boolean {
-  return /^\/(patient|clinician|admin|account|api)(\/|$)/.test(pathname);
+  return /^\/(patient|clinician|admin|account|api|dev)(\/|$)/.test(pathname);
 }
 
 export function createNonce(): string {
