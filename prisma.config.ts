@@ -1,5 +1,5 @@
 // Prisma CLI configuration. The CLI is optional here: migrations are produced and
-// applied by `npm run db:migration` / `npm run db:migrate` (lib/db/migrations),
+// applied by `npm run db:migration` / `npm run db:migrate` (lib/migrations),
 // which need no downloaded engine binary. `prisma migrate deploy` accepts the same
 // folder where the binary is available.
 import { defineConfig } from "prisma/config";
