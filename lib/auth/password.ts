@@ -2,7 +2,6 @@
 // (19 MiB, 2 passes, 1 lane). Parameters are spelled out rather than left to
 // the library's defaults so an upgrade of @node-rs/argon2 cannot silently
 // change them; needsRehash lets sign-in upgrade hashes made with weaker ones.
-import "server-only";
 import { type Algorithm, type Options, hash, parseOptions, verify } from "@node-rs/argon2";
 import { normalizePassword } from "@/lib/validation/auth";
 
