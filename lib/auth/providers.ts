@@ -1,5 +1,6 @@
 // Sign-in providers. Each OAuth provider is on only when its keys are set, and
 // hidden from the sign-in page otherwise.
+import { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Apple from "next-auth/providers/apple";
 import Credentials from "next-auth/providers/credentials";
@@ -29,7 +30,15 @@ export function authProviders(): Provider[] {
     Credentials({
       id: "password",
       credentials: { email: {}, password: {} },
-      authorize: (credentials, request) => authorizePassword({ credentials, request }),
+      async authorize(credentials, request) {
+        const check = await authorizePassword({ credentials, request });
+        if (check.ok) return { id: check.userId };
+        // Auth.js passes only the error's `code` on; "invalid" stays generic.
+        if (check.reason === "invalid") return null;
+        const error = new CredentialsSignin();
+        error.code = check.reason;
+        throw error;
+      },
     }),
   ];
   if (enabled.has("google")) {
