@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { countPendingClinicians } from "@/lib/admin/clinicians/count-pending-clinicians";
 import { requireUser } from "@/lib/auth/current-user";
 import { ClipboardCheck, ScrollText, ShieldAlert } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,17 +8,29 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "Admin" };
 
 const panels = [
-  { icon: ClipboardCheck, title: "Clinician verification", text: "No clinician is waiting for verification." },
   { icon: ScrollText, title: "Access log", text: "No access has been recorded yet." },
   { icon: ShieldAlert, title: "Emergency access", text: "No emergency access is open." },
 ];
 
 export default async function AdminDashboardPage() {
-  await requireUser({ roles: ["ADMIN"], returnTo: "/admin" });
+  const admin = await requireUser({ roles: ["ADMIN"], returnTo: "/admin" });
+  const pending = await countPendingClinicians({ adminId: admin.id });
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
       <PageHeader title="Admin dashboard" description="Verify clinicians, review access and watch compliance." />
       <div className="grid gap-4 lg:grid-cols-3">
+        <section aria-label="Clinician verification" className="rounded-2xl border border-slate-200 bg-white p-6">
+          <div className="flex items-center gap-2">
+            <ClipboardCheck aria-hidden className="size-5 text-accent-700" />
+            <h2 className="font-semibold">Clinician verification</h2>
+          </div>
+          <p className="mt-3 text-slate-600">
+            {pending === 0 ? "No clinician is waiting for verification." : `${pending} ${pending === 1 ? "clinician is" : "clinicians are"} waiting for verification.`}
+          </p>
+          <Link href="/admin/clinicians" className="mt-3 inline-flex min-h-11 items-center font-medium text-accent-700 underline underline-offset-2">
+            {pending === 0 ? "Manage clinicians" : "Review pending clinicians"}
+          </Link>
+        </section>
         {panels.map(({ icon: Icon, title, text }) => (
           <section key={title} aria-label={title} className="rounded-2xl border border-slate-200 bg-white p-6">
             <div className="flex items-center gap-2">
