@@ -91,7 +91,7 @@ async function main() {
   });
   const settings = env(); // validates the complete set now, the same way the app will
 
-  const { prepareBlobStorage } = await import("@/lib/devstack/blob-container");
+  const { prepareBlobStorage } = await import("@/lib/storage/prepare-blob-storage");
   await prepareBlobStorage({ connectionString: storageConnectionString, container: settings.AZURE_STORAGE_CONTAINER, appOrigin: new URL(appUrl).origin, log });
 
   const { applyMigrations } = await import("@/lib/migrations/apply-migrations");
