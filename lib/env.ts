@@ -54,6 +54,19 @@ const shared = {
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Background job worker (lib/jobs): jobs run at once per worker process, how
+  // often an idle worker looks for work, after how long a job whose worker went
+  // silent is run again, and how long a stopping worker waits for running jobs.
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  JOB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(10_000).max(24 * 60 * 60_000).default(5 * 60_000),
+  WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(10 * 60_000).default(30_000),
+  // Uploads (lib/records): size limits by kind, and how long an upload slot and
+  // its write-only SAS stay valid. Downloads: how long a read SAS stays valid.
+  UPLOAD_MAX_BYTES_IMAGING: z.coerce.number().int().min(1).max(5 * 1024 ** 4).default(2 * 1024 ** 3),
+  UPLOAD_MAX_BYTES_DOCUMENT: z.coerce.number().int().min(1).max(5 * 1024 ** 4).default(100 * 1024 ** 2),
+  UPLOAD_SLOT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  DOWNLOAD_SAS_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
 };
 
 const developmentSchema = z.object({

@@ -7,11 +7,15 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requestContext } from "@/lib/http/request-context";
 import { medvaultAdapter } from "./adapter";
+import { sessionToKeepOnLink } from "./linked-accounts/keep-linking-session";
+import { linkProviderAccount } from "./linked-accounts/link-account";
+import { oauthSignInVerdict } from "./linked-accounts/oauth-sign-in-verdict";
 import { authProviders } from "./providers";
 import { createSession } from "./sessions/create-session";
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  adapter: medvaultAdapter(),
+  // Links are written with their audit event, and without provider tokens.
+  adapter: { ...medvaultAdapter(), linkAccount: (account) => linkProviderAccount(account) },
   secret: env().AUTH_SECRET,
   trustHost: true,
   // Credentials sign-in requires the JWT strategy; revocation lives in our Session rows.
@@ -19,13 +23,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: authProviders(),
   pages: { signIn: "/sign-in", error: "/sign-in" },
   callbacks: {
-    async signIn({ user }) {
+    async signIn({ user, account }) {
+      // A browser with a session cookie links instead of signing in: only under the link policy.
+      if (account?.type === "oauth" || account?.type === "oidc") {
+        const verdict = await oauthSignInVerdict({ provider: account.provider, providerAccountId: account.providerAccountId });
+        if (verdict !== true) return verdict;
+      }
       if (!user.id) return true; // a brand-new OAuth user: created as an active patient
       const existing = await db.user.findUnique({ where: { id: user.id }, select: { status: true } });
       return existing?.status !== "SUSPENDED";
     },
     async jwt({ token, user, account }) {
       if (user?.id) {
+        // Linking a provider from the security page keeps the session it was done in.
+        const kept = account && account.type !== "credentials" ? await sessionToKeepOnLink({ userId: user.id }) : null;
+        if (kept) return { sub: user.id, sid: kept };
         const context = await requestContext();
         const sessionToken = await createSession({ userId: user.id, context });
         await recordAuditEvent({ action: "auth.sign_in", outcome: "ALLOWED", actorId: user.id, ...context, details: { method: account?.provider ?? "password" } });

@@ -110,6 +110,17 @@ async function main() {
     }
   }
 
+  // --- job worker (lib/jobs) -------------------------------------------------
+  // Runs in this process, which has the database settings; a stop step pushed
+  // after Postgres runs before it on the way out (steps stop in reverse).
+  if (!exiting) {
+    const [{ startWorker }, { db }] = await Promise.all([import("@/lib/jobs/worker"), import("@/lib/db")]);
+    const worker = startWorker({ concurrency: settings.WORKER_CONCURRENCY, pollIntervalMs: settings.WORKER_POLL_INTERVAL_MS });
+    stopSteps.push({ name: "Job worker", stop: () => worker.stop().finally(() => db.$disconnect()) });
+    log(`Job worker: ${settings.WORKER_CONCURRENCY} at a time`);
+  }
+  // --- end job worker ----------------------------------------------------------
+
   if (exiting) return; // Ctrl-C arrived while starting
   next = startNext(appPort);
   next.once("exit", (code, signal) => {
