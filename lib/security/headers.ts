@@ -18,7 +18,8 @@ export function contentSecurityPolicy({ nonce, development, https, blobOrigin }:
     "default-src": ["'self'"],
     // 'strict-dynamic' lets Next's nonce-carrying bootstrap load its chunks.
     "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
-    "style-src": ["'self'", `'nonce-${nonce}'`],
+    // Next's dev server injects <style> tags without the nonce; production gets the nonce only.
+    "style-src": ["'self'", development ? "'unsafe-inline'" : `'nonce-${nonce}'`],
     // Inline style attributes (progress bar widths, Next's route announcer) cannot carry a nonce.
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "blob:", "data:", blobOrigin],

@@ -17,6 +17,8 @@ describe("security headers", () => {
     const csp = contentSecurityPolicy({ ...base, https: false, development: true });
     expect(csp).not.toContain("upgrade-insecure-requests");
     expect(csp).toContain("'unsafe-eval'");
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(contentSecurityPolicy(base)).toContain("style-src 'self' 'nonce-abc123'");
   });
 
   it("sends HSTS only in production and never a referrer", () => {
