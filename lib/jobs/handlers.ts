@@ -1,0 +1,14 @@
+// Every job type of the app, and which of them run periodically. Each domain
+// keeps its job definitions next to its use cases (e.g. lib/records/jobs/…)
+// and adds one line to each list here.
+import type { JobDefinition } from "./define-job";
+import { purgeCompletedJobsJob } from "./purge-completed-jobs";
+import type { PeriodicJob } from "./registry";
+
+export const appJobs = [
+  purgeCompletedJobsJob,
+] as const satisfies readonly JobDefinition[];
+
+export const appPeriodicJobs: readonly PeriodicJob[] = [
+  { type: purgeCompletedJobsJob.type, everyMs: 6 * 60 * 60_000 },
+];
