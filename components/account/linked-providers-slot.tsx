@@ -1,7 +1,6 @@
-// SLOT: "Linked sign-in providers" on the security page. A colleague adds the
-// real section (link/unlink Google, Facebook, Apple); until then it renders
-// nothing, so the page only shows what works.
+// "Linked sign-in providers" on the security page (see linked-providers.tsx).
+import { LinkedProviders } from "./linked-providers";
+
 export function LinkedProvidersSlot(props: { userId: string }) {
-  void props;
-  return null;
+  return <LinkedProviders userId={props.userId} />;
 }

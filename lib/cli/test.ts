@@ -15,6 +15,7 @@ import { parseEnv } from "../env";
 import { runNode, stopAllChildren } from "../../tests/setup/child-processes";
 import { Cleanup } from "../../tests/setup/cleanup";
 import { freePort } from "../../tests/setup/free-port";
+import { startOidcProvider } from "../../tests/setup/oidc-provider";
 import { addTotals, jestTotals, playwrightTotals, type Totals } from "../../tests/setup/run-totals";
 import { DEFAULT_ADMIN_URL, withDatabase } from "../../tests/setup/test-database";
 import { startTestStack, type TestStack } from "../../tests/setup/test-stack";
@@ -90,7 +91,7 @@ async function runJest(options: { label: string; projects: Suite[]; serial: bool
   return jestTotals(report, code);
 }
 
-async function runE2e(options: { stack: TestStack; workDir: string; filters: string[] }): Promise<Totals> {
+async function runE2e(options: { stack: TestStack; workDir: string; filters: string[]; cleanup: Cleanup }): Promise<Totals> {
   const port = await freePort();
   const serverEnv = {
     ...process.env,
@@ -115,13 +116,27 @@ async function runE2e(options: { stack: TestStack; workDir: string; filters: str
   }
   checkpoint();
 
+  // A local OpenID provider stands in for Google (the app is configured for it
+  // the way a deployment is for Google, plus GOOGLE_ISSUER).
+  const oidc = await startOidcProvider({ appUrl: `http://127.0.0.1:${port}`, port: 0 });
+  options.cleanup.add("stop the OpenID provider", () => oidc.stop());
+  log(`OpenID provider at ${oidc.issuer}.`);
+  checkpoint();
+
   const report = path.join(options.workDir, "playwright.json");
   log(`Playwright against next start on port ${port}`);
   const code = await runNode({
     script: require.resolve("@playwright/test/cli"),
     args: ["test", "--config", path.join(rootDir, "playwright.config.ts"), ...options.filters],
     cwd: rootDir,
-    env: { ...serverEnv, E2E_PORT: String(port), E2E_JSON_REPORT: report },
+    env: {
+      ...serverEnv,
+      GOOGLE_CLIENT_ID: oidc.clientId,
+      GOOGLE_CLIENT_SECRET: oidc.clientSecret,
+      GOOGLE_ISSUER: oidc.issuer,
+      E2E_PORT: String(port),
+      E2E_JSON_REPORT: report,
+    },
   });
   return playwrightTotals(report, code);
 }
@@ -159,7 +174,7 @@ async function runSuites(suites: Suite[], filters: string[], cleanup: Cleanup): 
     }
   }
   checkpoint();
-  if (suites.includes("e2e") && stack) totals = addTotals(totals, await runE2e({ stack, workDir, filters }));
+  if (suites.includes("e2e") && stack) totals = addTotals(totals, await runE2e({ stack, workDir, filters, cleanup }));
   return totals;
 }
 
