@@ -1,9 +1,10 @@
-// The hook for everything that follows a new READY record: categorization,
-// search indexing, notifications. Called inside finalizeUpload's transaction,
-// so jobs enqueued here (enqueueJob({ type, payload, tx })) commit with the
-// record or not at all. Intentionally empty until lib/jobs lands.
+// Everything that follows a new READY record, as jobs enqueued inside
+// finalizeUpload's transaction: they commit with the record or not at all, and
+// an outage of any of them delays it, never loses it.
 import type { Tx } from "@/lib/db";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 
 export async function afterRecordReady(options: { recordId: string; tx: Tx }): Promise<void> {
-  void options;
+  const { recordId, tx } = options;
+  await enqueueJob({ type: "make-thumbnail", payload: { recordId }, tx });
 }
