@@ -3,8 +3,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // Server-only packages with native or wasm parts are loaded by Node, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@prisma/schema-engine-wasm", "azurite", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  // Server-only packages with native or wasm parts, or that find their own files on
+  // disk (tesseract's worker and model), are loaded by Node, not bundled.
+  serverExternalPackages: ["@node-rs/argon2", "@prisma/schema-engine-wasm", "azurite", "@electric-sql/pglite", "@electric-sql/pglite-socket", "sharp", "tesseract.js", "@tesseract.js-data/eng", "unpdf"],
 };
 
 export default nextConfig;

@@ -2,6 +2,7 @@
 // keeps its job definitions next to its use cases (e.g. lib/records/jobs/…)
 // and adds one line to each list here.
 import type { JobDefinition } from "./define-job";
+import { categorizeRecordJob } from "@/lib/records/jobs/categorize-record-job";
 import { makeThumbnailJob } from "@/lib/records/jobs/make-thumbnail-job";
 import { sweepUploadSlotsJob } from "@/lib/records/jobs/sweep-upload-slots-job";
 import { purgeCompletedJobsJob } from "./purge-completed-jobs";
@@ -11,6 +12,7 @@ export const appJobs = [
   purgeCompletedJobsJob,
   sweepUploadSlotsJob,
   makeThumbnailJob,
+  categorizeRecordJob,
 ] as const satisfies readonly JobDefinition[];
 
 export const appPeriodicJobs: readonly PeriodicJob[] = [

@@ -6,5 +6,6 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 
 export async function afterRecordReady(options: { recordId: string; tx: Tx }): Promise<void> {
   const { recordId, tx } = options;
+  await enqueueJob({ type: "categorize-record", payload: { recordId }, tx });
   await enqueueJob({ type: "make-thumbnail", payload: { recordId }, tx });
 }

@@ -32,3 +32,27 @@ describe("jobs after a record is ready", () => {
     expect(await makeThumbnail({ recordId: "no-such-record" })).toEqual({ made: false });
   });
 });
+
+describe("categorization job", () => {
+  it("is enqueued with the record and categorizes it from the file's content", async () => {
+    const { categorizeRecordJob } = await import("@/lib/records/jobs/categorize-record-job");
+    const actor = await createActor();
+    const { PDFDocument, StandardFonts } = await import("pdf-lib");
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([595, 842]);
+    ["Laboratory Report", "Collected: 2024-03-05", "Hemoglobin 13.5 g/dL   reference range 12.0-15.5"].forEach((line, i) =>
+      page.drawText(line, { x: 50, y: 780 - i * 20, size: 12, font }),
+    );
+    const bytes = Buffer.from(await doc.save());
+    const { record } = await readyRecord({ actor, bytes, declaredType: "application/pdf", fileName: "document.pdf" });
+    const [job] = await db.job.findMany({ where: { type: "categorize-record", payload: { path: ["recordId"], equals: record.id } } });
+    expect(job).toBeDefined();
+
+    await categorizeRecordJob.handler({ recordId: record.id }, { jobId: String(job.id), type: job.type, attempt: 1, maxAttempts: 5, workerId: "test", signal: new AbortController().signal });
+    const categorized = await db.record.findUniqueOrThrow({ where: { id: record.id } });
+    expect(categorized.category).toBe("LAB_RESULT");
+    expect(categorized.dateOfService?.toISOString().slice(0, 10)).toBe("2024-03-05");
+    expect(categorized.categorizedAt).not.toBeNull();
+  });
+});
