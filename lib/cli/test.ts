@@ -118,7 +118,7 @@ async function runE2e(options: { stack: TestStack; workDir: string; filters: str
 
   // A local OpenID provider stands in for Google (the app is configured for it
   // the way a deployment is for Google, plus GOOGLE_ISSUER).
-  const oidc = await startOidcProvider({ appUrl: `http://127.0.0.1:${port}`, port: 0 });
+  const oidc = await startOidcProvider({ appUrl: `http://localhost:${port}`, port: 0 });
   options.cleanup.add("stop the OpenID provider", () => oidc.stop());
   log(`OpenID provider at ${oidc.issuer}.`);
   checkpoint();
