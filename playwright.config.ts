@@ -5,7 +5,11 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// The server listens on 127.0.0.1, but the app is addressed as localhost: Next
+// normalizes a loopback IP in route handlers' URLs to "localhost", and Auth.js
+// must build the same OAuth redirect URI in server actions and in its callback.
+const listenURL = `http://127.0.0.1:${port}`;
+const baseURL = `http://localhost:${port}`;
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -43,7 +47,7 @@ export default defineConfig({
   ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
-    url: baseURL,
+    url: listenURL,
     // A server left over on this port would be testing some other build.
     reuseExistingServer: false,
     timeout: 120_000,
@@ -56,6 +60,9 @@ export default defineConfig({
       APP_URL: baseURL,
       AUTH_URL: baseURL,
       AUTH_TRUST_HOST: "true",
+      // Sign-up journeys open the verification link from /dev/outbox, as a
+      // local installation without a mail provider would.
+      EMAIL_DEV_OUTBOX: "true",
     },
   },
 });
