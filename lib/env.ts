@@ -67,6 +67,8 @@ const shared = {
   UPLOAD_MAX_BYTES_DOCUMENT: z.coerce.number().int().min(1).max(5 * 1024 ** 4).default(100 * 1024 ** 2),
   UPLOAD_SLOT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   DOWNLOAD_SAS_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  // Sharing (lib/sharing): the longest a patient may share for, in days.
+  GRANT_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 };
 
 const developmentSchema = z.object({
