@@ -28,7 +28,7 @@ export async function issueReadUrl(
   options: IssueReadUrlOptions & { disposition: "attachment" | "inline"; action: string; allow?: (record: RecordRow) => boolean; refusal?: string },
 ): Promise<IssuedReadUrl> {
   const recordId = parseRecordsInput(ZRecordIdSchema, options.recordId);
-  const record = await findAccessibleRecord({ actor: options.actor, recordId });
+  const record = await findAccessibleRecord({ actor: options.actor, recordId, action: options.disposition === "attachment" ? "download" : "preview" });
   if (options.allow && !options.allow(record)) throw new AppError("VALIDATION_FAILED", options.refusal);
 
   await recordAuditEvent({
@@ -40,6 +40,7 @@ export async function issueReadUrl(
     targetType: "record",
     targetId: record.id,
     ...options.context,
+    details: record.access.via === "owner" ? { via: "owner" } : { via: record.access.via, grantId: record.access.grantId, emergency: record.access.via === "emergency" },
   });
 
   const lifetimeMs = Math.min(options.expiresInMs ?? Infinity, env().DOWNLOAD_SAS_MINUTES * 60_000);

@@ -17,7 +17,7 @@ export interface ListRecordsResult {
 
 export async function listRecords(options: { actor: Actor; input?: TListRecordsInput }): Promise<ListRecordsResult> {
   const input = parseRecordsInput(ZListRecordsSchema, options.input ?? {});
-  const filters: Prisma.RecordWhereInput[] = [recordWhereFor({ actor: options.actor })];
+  const filters: Prisma.RecordWhereInput[] = [await recordWhereFor({ actor: options.actor })];
   if (input.status !== "ALL") filters.push({ status: input.status });
   if (input.category) filters.push({ category: input.category });
   if (input.provider) filters.push({ sourceProvider: { contains: input.provider, mode: "insensitive" } });
