@@ -1,0 +1,51 @@
+// Words for the record enums, as patients read them.
+export const CATEGORY_LABELS: Record<string, string> = {
+  IMAGING: "Imaging",
+  LAB_RESULT: "Lab result",
+  PRESCRIPTION: "Prescription",
+  CLINICAL_NOTE: "Clinical note",
+  DISCHARGE_SUMMARY: "Discharge summary",
+  REFERRAL: "Referral",
+  IMMUNIZATION: "Immunization",
+  INSURANCE_BILLING: "Insurance or billing",
+  OTHER: "Other",
+};
+
+export const MODALITY_LABELS: Record<string, string> = {
+  XRAY: "X-ray",
+  CT: "CT",
+  MRI: "MRI",
+  ULTRASOUND: "Ultrasound",
+  MAMMOGRAPHY: "Mammography",
+  NUCLEAR: "Nuclear medicine",
+  OTHER: "Other imaging",
+};
+
+export const TYPE_LABELS: Record<string, string> = {
+  "application/pdf": "PDF document",
+  "image/jpeg": "JPEG image",
+  "image/png": "PNG image",
+  "image/heic": "HEIC image",
+  "image/heif": "HEIF image",
+  "image/tiff": "TIFF image",
+  "application/dicom": "DICOM image",
+  "text/plain": "Text file",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document",
+};
+
+export const categoryLabel = (value: string | null) => (value ? (CATEGORY_LABELS[value] ?? value) : "Not sorted yet");
+export const modalityLabel = (value: string) => MODALITY_LABELS[value] ?? value;
+export const typeLabel = (mimeType: string) => TYPE_LABELS[mimeType] ?? mimeType;
+
+/** 1536 -> "1.5 KB": binary steps, one decimal below 10. */
+export function formatSize(bytes: number): string {
+  const units = ["bytes", "KB", "MB", "GB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  if (unit === 0) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
