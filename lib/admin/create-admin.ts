@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { ZEmailSchema } from "@/lib/validation/auth";
-import { parseAdminInput } from "./parse-admin-input";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export const ZCreateAdminSchema = z.object({
   email: ZEmailSchema,
@@ -28,7 +28,7 @@ export function generateAdminPassword(): string {
 }
 
 export async function createAdmin(options: { email: string; name: string; context?: RequestContext }): Promise<{ userId: string; email: string; password: string }> {
-  const { email, name } = parseAdminInput(ZCreateAdminSchema, { email: options.email, name: options.name });
+  const { email, name } = parseInput(ZCreateAdminSchema, { email: options.email, name: options.name });
   const context = options.context ?? { ipAddress: null, userAgent: null };
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new AppError("CONFLICT", EMAIL_TAKEN);
 

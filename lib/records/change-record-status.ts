@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { RecordStatus } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { ZRecordIdSchema } from "@/lib/validation/records";
-import { parseRecordsInput } from "./parse-records-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { toRecordSummary, type RecordSummary } from "./record-summary";
 
 export interface ChangeRecordStatusOptions {
@@ -20,7 +20,7 @@ export interface ChangeRecordStatusOptions {
 }
 
 export async function changeRecordStatus(options: ChangeRecordStatusOptions & { to: RecordStatus; action: string }): Promise<RecordSummary> {
-  const recordId = parseRecordsInput(ZRecordIdSchema, options.recordId);
+  const recordId = parseInput(ZRecordIdSchema, options.recordId);
   return db.$transaction(async (tx) => {
     const record = await findAccessibleRecord({ actor: options.actor, recordId, tx, ownerOnly: true });
     if (options.expectedVersion !== undefined && options.expectedVersion !== record.version) throw new AppError("CONFLICT");

@@ -9,12 +9,12 @@ import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/logger";
 import { ZRecordIdSchema } from "@/lib/validation/records";
-import { parseRecordsInput } from "./parse-records-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { deleteRecordBlob } from "./record-blobs";
 
 export async function deleteRecord(options: { actor: Actor; recordId: string; context: RequestContext }): Promise<{ recordId: string }> {
   const { actor } = options;
-  const recordId = parseRecordsInput(ZRecordIdSchema, options.recordId);
+  const recordId = parseInput(ZRecordIdSchema, options.recordId);
   const record = await findAccessibleRecord({ actor, recordId, ownerOnly: true });
 
   try {

@@ -11,7 +11,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { ZSlotIdSchema, ZUploadTypeSchema } from "@/lib/validation/records";
 import { afterRecordReady } from "./after-record-ready";
 import { checkContentType, hashBlob } from "./inspect-upload";
-import { parseRecordsInput } from "./parse-records-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { deleteRecordBlob, isBlobNotFound, leaseRecordBlob, recordBlob } from "./record-blobs";
 import { toRecordSummary, type RecordSummary } from "./record-summary";
 import { tooLargeMessage, uploadLimitBytes } from "./upload-limits";
@@ -46,7 +46,7 @@ async function reread(slotId: string): Promise<FinalizeUploadResult> {
 
 export async function finalizeUpload(options: { actor: Actor; slotId: string; context: RequestContext }): Promise<FinalizeUploadResult> {
   const { actor, context } = options;
-  const slotId = parseRecordsInput(ZSlotIdSchema, options.slotId);
+  const slotId = parseInput(ZSlotIdSchema, options.slotId);
   const slot = await db.uploadSlot.findFirst({ where: { id: slotId, uploadedById: actor.id } });
   // The uploader, and only while they may still upload for that patient.
   if (!slot || !(await canUploadFor({ actor, patientId: slot.ownerId }))) throw new AppError("NOT_FOUND");

@@ -1,11 +1,22 @@
 // A short read-only link for showing a file in the browser (inline). Only
-// images and PDFs: anything a browser might run or sniff into something else is
-// downloaded instead. Previews come from the storage origin, never ours, so
-// even a hostile file cannot reach our cookies or pages.
+// images and PDFs are shown as themselves; plain text and DICOM are fetched by
+// the record page's script and drawn by it (text in a <pre>, DICOM by the
+// viewer), never navigated to. Anything else a browser might run or sniff into
+// something else is downloaded instead. Previews come from the storage origin,
+// never ours, so even a hostile file cannot reach our cookies or pages.
 import type { Record as RecordRow } from "@/lib/generated/prisma/client";
 import { issueReadUrl, type IssuedReadUrl, type IssueReadUrlOptions } from "./issue-read-url";
 
-export const PREVIEWABLE_TYPES: readonly string[] = ["application/pdf", "image/jpeg", "image/png", "image/tiff", "image/heic", "image/heif"];
+export const PREVIEWABLE_TYPES: readonly string[] = [
+  "application/pdf",
+  "image/jpeg",
+  "image/png",
+  "image/tiff",
+  "image/heic",
+  "image/heif",
+  "text/plain",
+  "application/dicom",
+];
 
 export function canPreview(record: Pick<RecordRow, "mimeType">): boolean {
   return PREVIEWABLE_TYPES.includes(record.mimeType);

@@ -8,7 +8,7 @@ import type { Record as RecordRow } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { ZRecordIdSchema } from "@/lib/validation/records";
 import { contentDisposition } from "./content-disposition";
-import { parseRecordsInput } from "./parse-records-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { readSasUrl } from "./record-blobs";
 
 export interface IssuedReadUrl {
@@ -27,7 +27,7 @@ export interface IssueReadUrlOptions {
 export async function issueReadUrl(
   options: IssueReadUrlOptions & { disposition: "attachment" | "inline"; action: string; allow?: (record: RecordRow) => boolean; refusal?: string },
 ): Promise<IssuedReadUrl> {
-  const recordId = parseRecordsInput(ZRecordIdSchema, options.recordId);
+  const recordId = parseInput(ZRecordIdSchema, options.recordId);
   const record = await findAccessibleRecord({ actor: options.actor, recordId, action: options.disposition === "attachment" ? "download" : "preview" });
   if (options.allow && !options.allow(record)) throw new AppError("VALIDATION_FAILED", options.refusal);
 

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { parseRecordsInput } from "./parse-records-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { recordBlobName, uploadSasUrl } from "./record-blobs";
 import { tooLargeMessage, uploadLimitBytes } from "./upload-limits";
 import { ZIssueUploadSlotSchema, type TIssueUploadSlotInput } from "@/lib/validation/records";
@@ -26,7 +26,7 @@ export interface IssuedUploadSlot {
 
 export async function issueUploadSlot(options: { actor: Actor; input: TIssueUploadSlotInput; context: RequestContext; now?: Date }): Promise<IssuedUploadSlot> {
   const { actor, context } = options;
-  const input = parseRecordsInput(ZIssueUploadSlotSchema, options.input);
+  const input = parseInput(ZIssueUploadSlotSchema, options.input);
   // A patient the actor may not upload for looks like one that does not exist.
   if (!(await canUploadFor({ actor, patientId: input.patientId }))) throw new AppError("NOT_FOUND");
   if (input.declaredSize > uploadLimitBytes(input.declaredType)) {

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZListRecordsSchema, type TListRecordsInput } from "@/lib/validation/records";
-import { parseRecordsInput } from "./parse-records-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { toRecordSummary, type RecordSummary } from "./record-summary";
 
 export interface ListRecordsResult {
@@ -16,7 +16,7 @@ export interface ListRecordsResult {
 }
 
 export async function listRecords(options: { actor: Actor; input?: TListRecordsInput }): Promise<ListRecordsResult> {
-  const input = parseRecordsInput(ZListRecordsSchema, options.input ?? {});
+  const input = parseInput(ZListRecordsSchema, options.input ?? {});
   const filters: Prisma.RecordWhereInput[] = [await recordWhereFor({ actor: options.actor })];
   if (input.status !== "ALL") filters.push({ status: input.status });
   if (input.category) filters.push({ category: input.category });

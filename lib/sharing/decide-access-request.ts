@@ -13,7 +13,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { DAY_MS, ZAccessRequestIdSchema, ZDecideAccessRequestSchema, ZGrantScopeSchema, type TDecideAccessRequestInput, type TGrantScope } from "@/lib/validation/sharing";
 import { toGrantSummary, type GrantSummary } from "./grant-summary";
 import { lockSharingPair } from "./lock-pair";
-import { parseSharingInput } from "./parse-sharing-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { requireSharingActor, type SharingActor } from "./sharing-actor";
 import { upsertGrant } from "./upsert-grant";
 
@@ -48,10 +48,10 @@ export async function decideAccessRequest(options: {
 }): Promise<DecideAccessRequestResult> {
   const now = options.now ?? new Date();
   const patient = await requireSharingActor({ actor: options.actor, permission: "access_requests:decide" });
-  const requestId = parseSharingInput(ZAccessRequestIdSchema, options.requestId);
-  const input = parseSharingInput(ZDecideAccessRequestSchema, options.input);
+  const requestId = parseInput(ZAccessRequestIdSchema, options.requestId);
+  const input = parseInput(ZDecideAccessRequestSchema, options.input);
   const approvedScope =
-    input.decision === "approve" && input.scope ? parseSharingInput(ZGrantScopeSchema, { scope: input.scope, categories: input.categories, recordIds: input.recordIds }) : null;
+    input.decision === "approve" && input.scope ? parseInput(ZGrantScopeSchema, { scope: input.scope, categories: input.categories, recordIds: input.recordIds }) : null;
 
   return db.$transaction(async (tx) => {
     // Someone else's request and a missing one look the same.

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { ZGrantIdSchema } from "@/lib/validation/sharing";
-import { parseSharingInput } from "./parse-sharing-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import type { SharingActor } from "./sharing-actor";
 
 /** Whose emergency grants this actor may end; anything else is "not found". */
@@ -28,7 +28,7 @@ export async function endEmergencyAccess(options: {
   const now = options.now ?? new Date();
   const actor = await resolveAccessActor(options.actor);
   if (!actor || actor.status !== "ACTIVE") throw new AppError("UNAUTHENTICATED");
-  const grantId = parseSharingInput(ZGrantIdSchema, options.grantId);
+  const grantId = parseInput(ZGrantIdSchema, options.grantId);
 
   const mine = endableBy(actor);
   if (!mine) throw new AppError("NOT_FOUND");

@@ -5,7 +5,7 @@ import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import { ZFindCliniciansSchema, type TFindCliniciansInput } from "@/lib/validation/sharing";
-import { parseSharingInput } from "./parse-sharing-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { requireSharingActor, type SharingActor } from "./sharing-actor";
 
 export interface FoundClinician {
@@ -18,7 +18,7 @@ export interface FoundClinician {
 
 export async function findClinicians(options: { actor: SharingActor; input: TFindCliniciansInput }): Promise<FoundClinician[]> {
   await requireSharingActor({ actor: options.actor, permission: "clinicians:search" });
-  const { query, limit } = parseSharingInput(ZFindCliniciansSchema, options.input);
+  const { query, limit } = parseInput(ZFindCliniciansSchema, options.input);
   const rows = await db.user.findMany({
     where: {
       role: { in: [...CLINICIAN_ROLES] },

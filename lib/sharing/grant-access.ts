@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { grantAccessSchema, type TGrantAccessInput } from "@/lib/validation/sharing";
 import { toGrantSummary, type GrantSummary } from "./grant-summary";
-import { parseSharingInput } from "./parse-sharing-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { requireSharingActor, type SharingActor } from "./sharing-actor";
 import { upsertGrant } from "./upsert-grant";
 
@@ -21,7 +21,7 @@ export async function grantAccess(options: {
 }): Promise<{ grant: GrantSummary; outcome: "created" | "updated" }> {
   const now = options.now ?? new Date();
   const patient = await requireSharingActor({ actor: options.actor, permission: "grants:manage" });
-  const input = parseSharingInput(grantAccessSchema({ now, maxDays: env().GRANT_MAX_DAYS }), options.input);
+  const input = parseInput(grantAccessSchema({ now, maxDays: env().GRANT_MAX_DAYS }), options.input);
 
   // An unknown id, a patient, an admin, an unverified or suspended clinician: one answer.
   const grantee = await loadAccessActor({ id: input.granteeId });

@@ -13,7 +13,7 @@ import { ZOpenEmergencyAccessSchema, type TOpenEmergencyAccessInput } from "@/li
 import { afterEmergencyAccess } from "./after-emergency-access";
 import { findPatientByIdentifier } from "./find-patient";
 import { lockSharingPair } from "./lock-pair";
-import { parseSharingInput } from "./parse-sharing-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { requireSharingActor, type SharingActor } from "./sharing-actor";
 
 export interface OpenedEmergencyAccess {
@@ -31,7 +31,7 @@ export async function openEmergencyAccess(options: {
 }): Promise<OpenedEmergencyAccess> {
   const now = options.now ?? new Date();
   const clinician = await requireSharingActor({ actor: options.actor, permission: "emergency:open" });
-  const input = parseSharingInput(ZOpenEmergencyAccessSchema, options.input);
+  const input = parseInput(ZOpenEmergencyAccessSchema, options.input);
   const audit = { action: "emergency.opened", actorId: clinician.id, actorRole: clinician.role, ...options.context };
 
   const patient = await findPatientByIdentifier({ identifier: input.patient });

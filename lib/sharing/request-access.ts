@@ -10,7 +10,7 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { requestAccessSchema, type TRequestAccessInput } from "@/lib/validation/sharing";
 import { findPatientByIdentifier } from "./find-patient";
 import { lockSharingPair } from "./lock-pair";
-import { parseSharingInput } from "./parse-sharing-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { requireSharingActor, type SharingActor } from "./sharing-actor";
 
 export type RequestAccessResult = { outcome: "submitted" };
@@ -18,7 +18,7 @@ const SUBMITTED: RequestAccessResult = { outcome: "submitted" };
 
 export async function requestAccess(options: { actor: SharingActor; input: TRequestAccessInput; context: RequestContext }): Promise<RequestAccessResult> {
   const clinician = await requireSharingActor({ actor: options.actor, permission: "access_requests:create" });
-  const input = parseSharingInput(requestAccessSchema({ maxDays: env().GRANT_MAX_DAYS }), options.input);
+  const input = parseInput(requestAccessSchema({ maxDays: env().GRANT_MAX_DAYS }), options.input);
   const audit = { actorId: clinician.id, actorRole: clinician.role, ...options.context };
 
   const patient = await findPatientByIdentifier({ identifier: input.patient });

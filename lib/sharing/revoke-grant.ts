@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { ZGrantIdSchema } from "@/lib/validation/sharing";
 import { toGrantSummary, type GrantSummary } from "./grant-summary";
-import { parseSharingInput } from "./parse-sharing-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { requireSharingActor, type SharingActor } from "./sharing-actor";
 
 export async function revokeGrant(options: {
@@ -20,7 +20,7 @@ export async function revokeGrant(options: {
 }): Promise<{ grant: GrantSummary; outcome: "revoked" | "already_revoked" }> {
   const now = options.now ?? new Date();
   const patient = await requireSharingActor({ actor: options.actor, permission: "grants:manage" });
-  const grantId = parseSharingInput(ZGrantIdSchema, options.grantId);
+  const grantId = parseInput(ZGrantIdSchema, options.grantId);
 
   return db.$transaction(async (tx) => {
     // Row-locking update: of two concurrent revokes, the second waits, re-reads and matches nothing.

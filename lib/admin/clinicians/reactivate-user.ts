@@ -6,14 +6,14 @@ import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { inAdminTransaction } from "../admin-transaction";
-import { parseAdminInput } from "../parse-admin-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { sendAccountStatusMail } from "../send-account-status-mail";
 import { ZReactivateUserSchema } from "./schemas";
 
 export type ReactivateUserResult = { outcome: "reactivated" | "not_suspended"; status: "ACTIVE" | "PENDING_VERIFICATION" | null };
 
 export async function reactivateUser(options: { adminId: string; userId: string; reason: string; context: RequestContext }): Promise<ReactivateUserResult> {
-  const { userId, reason } = parseAdminInput(ZReactivateUserSchema, { userId: options.userId, reason: options.reason });
+  const { userId, reason } = parseInput(ZReactivateUserSchema, { userId: options.userId, reason: options.reason });
   const action = "admin.user_reactivated";
 
   const result = await inAdminTransaction({ adminId: options.adminId, action, targetUserId: userId, context: options.context }, async (tx, admin) => {

@@ -7,14 +7,14 @@ import { revokeAllSessions } from "@/lib/auth/sessions/revoke-sessions";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { inAdminTransaction } from "../admin-transaction";
-import { parseAdminInput } from "../parse-admin-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { sendAccountStatusMail } from "../send-account-status-mail";
 import { ZSuspendUserSchema } from "./schemas";
 
 export type SuspendUserResult = { outcome: "suspended" | "already_suspended" };
 
 export async function suspendUser(options: { adminId: string; userId: string; reason: string; context: RequestContext }): Promise<SuspendUserResult> {
-  const { userId, reason } = parseAdminInput(ZSuspendUserSchema, { userId: options.userId, reason: options.reason });
+  const { userId, reason } = parseInput(ZSuspendUserSchema, { userId: options.userId, reason: options.reason });
   const action = "admin.user_suspended";
 
   const result = await inAdminTransaction({ adminId: options.adminId, action, targetUserId: userId, context: options.context }, async (tx, admin) => {

@@ -8,14 +8,14 @@ import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { inAdminTransaction } from "../admin-transaction";
-import { parseAdminInput } from "../parse-admin-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { sendAccountStatusMail } from "../send-account-status-mail";
 import { ZVerifyClinicianSchema } from "./schemas";
 
 export type VerifyClinicianResult = { outcome: "verified" | "already_verified" };
 
 export async function verifyClinician(options: { adminId: string; userId: string; reason?: string; context: RequestContext }): Promise<VerifyClinicianResult> {
-  const { userId, reason } = parseAdminInput(ZVerifyClinicianSchema, { userId: options.userId, reason: options.reason });
+  const { userId, reason } = parseInput(ZVerifyClinicianSchema, { userId: options.userId, reason: options.reason });
   const action = "admin.clinician_verified";
 
   const result = await inAdminTransaction({ adminId: options.adminId, action, targetUserId: userId, context: options.context }, async (tx, admin) => {
