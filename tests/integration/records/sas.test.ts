@@ -7,7 +7,9 @@ import { issueDownloadUrl } from "@/lib/records/issue-download-url";
 import { issuePreviewUrl } from "@/lib/records/issue-preview-url";
 import { issueUploadSlot } from "@/lib/records/issue-upload-slot";
 import { finalizeUpload } from "@/lib/records/finalize-upload";
-import { pdfBytes, pngBytes, uploadWithSas } from "@/tests/factories/files";
+import { docxBytes, pdfBytes, pngBytes, uploadWithSas } from "@/tests/factories/files";
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 import { context, createActor, errorOf, readyRecord, statusOf } from "./helpers";
 
 // Pass-through, so one test can make the audit write fail.
@@ -104,7 +106,7 @@ describe("the download and preview SAS", () => {
     expect(await statusOf(fetch(url))).toBe(403);
   });
 
-  it("previews images and PDFs inline, and refuses other types", async () => {
+  it("previews images and PDFs inline, lets the page draw text itself, and refuses other types", async () => {
     const patient = await createActor();
     const png = await pngBytes();
     const { record } = await readyRecord({ actor: patient, bytes: png, declaredType: "image/png", fileName: "xray.png" });
@@ -115,12 +117,15 @@ describe("the download and preview SAS", () => {
     expect(response.headers.get("content-disposition")).toMatch(/^inline; filename="xray.png"/);
     expect(await db.auditEvent.count({ where: { targetId: record.id, action: "record.previewed" } })).toBe(1);
 
+    // Text is fetched by the record page and shown in a <pre>, labelled as UTF-8 text, never as HTML.
     const { record: text } = await readyRecord({ actor: patient, bytes: Buffer.from("hello"), declaredType: "text/plain", fileName: "note.txt" });
-    expect((await errorOf(issuePreviewUrl({ actor: patient, recordId: text.id, context }))).code).toBe("VALIDATION_FAILED");
-    expect(await db.auditEvent.count({ where: { targetId: text.id, action: "record.previewed" } })).toBe(0);
-    // Downloading text works, labelled as UTF-8 text.
-    const download = await fetch((await issueDownloadUrl({ actor: patient, recordId: text.id, context })).url);
-    expect(download.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const textPreview = await fetch((await issuePreviewUrl({ actor: patient, recordId: text.id, context })).url);
+    expect(textPreview.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+
+    // A Word document has no preview: it is downloaded.
+    const { record: docx } = await readyRecord({ actor: patient, bytes: docxBytes(), declaredType: DOCX, fileName: "letter.docx" });
+    expect((await errorOf(issuePreviewUrl({ actor: patient, recordId: docx.id, context }))).code).toBe("VALIDATION_FAILED");
+    expect(await db.auditEvent.count({ where: { targetId: docx.id, action: "record.previewed" } })).toBe(0);
   });
 
   it("gives no URL when the audit row cannot be written (fail closed)", async () => {
