@@ -63,7 +63,7 @@ export function DisableTwoFactorDialog() {
           <Dialog.Description className="mt-2 text-slate-600">
             Your account will be protected by your password alone, your recovery codes stop working, and you will be signed out on all other devices.
           </Dialog.Description>
-          <form onSubmit={onSubmit} noValidate className="mt-4 flex flex-col gap-4">
+          <form method="post" onSubmit={onSubmit} noValidate className="mt-4 flex flex-col gap-4">
             {failure ? <Alert tone="error">{failure}</Alert> : null}
             <input type="hidden" {...register("method")} />
             {method === "totp" ? (

@@ -33,7 +33,7 @@ export function ReauthenticateForm({ method, returnTo }: { method: TReauthentica
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <input type="hidden" {...register("method")} />
       {method === "password" ? (

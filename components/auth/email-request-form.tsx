@@ -17,7 +17,7 @@ export function EmailRequestForm(props: { action: (input: TEmailRequest) => Prom
   const { register, handleSubmit, formState } = useForm<TEmailRequest>({ resolver: zodResolver(ZEmailRequestSchema), defaultValues: { email: props.defaultEmail ?? "" } });
   const onSubmit = handleSubmit((values) => startTransition(async () => setResult(await props.action(values))));
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {result ? <Alert tone={result.ok ? "success" : "error"}>{result.message}</Alert> : null}
       <Field label="Email" type="email" autoComplete="email" inputMode="email" error={formState.errors.email?.message} {...register("email")} />
       <Button type="submit" pending={pending}>

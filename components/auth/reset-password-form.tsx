@@ -24,7 +24,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     }),
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {failure ? (
         <Alert tone="error">
           {failure}{" "}

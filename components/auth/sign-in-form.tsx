@@ -23,8 +23,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     }),
   );
 
+  // method="post": a submit before hydration must never put the password in the URL.
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <Field label="Email" type="email" autoComplete="username" inputMode="email" error={formState.errors.email?.message} {...register("email")} />
       <Field

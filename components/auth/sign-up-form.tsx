@@ -40,7 +40,7 @@ export function SignUpForm() {
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <fieldset>
         <legend className="font-medium text-slate-800">I am a</legend>

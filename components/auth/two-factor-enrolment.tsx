@@ -97,7 +97,7 @@ export function TwoFactorEnrolment({ doneHref }: { doneHref: string }) {
           </a>
         </details>
       </section>
-      <form onSubmit={confirm} noValidate className="flex flex-col gap-4" aria-labelledby="confirm-title">
+      <form method="post" onSubmit={confirm} noValidate className="flex flex-col gap-4" aria-labelledby="confirm-title">
         <h2 id="confirm-title" className="text-xl font-semibold">
           2. Enter the code from the app
         </h2>

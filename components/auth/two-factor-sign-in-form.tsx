@@ -56,7 +56,7 @@ export function TwoFactorSignInForm({ callbackUrl, attemptsLeft: initialAttempts
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {failure ? (
         <Alert tone="error">
           {failure} {attemptsLeft < 5 ? attemptsText(attemptsLeft) : null}
