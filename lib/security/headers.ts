@@ -27,7 +27,9 @@ export function contentSecurityPolicy({ nonce, development, https, blobOrigin }:
     "font-src": ["'self'"],
     "connect-src": ["'self'", blobOrigin, ...(development ? ["ws:"] : [])],
     "worker-src": ["'self'", "blob:"],
-    "frame-src": ["'self'", "blob:"],
+    // PDFs are previewed in a frame loaded straight from storage (a read SAS, inline): the
+    // browser's PDF viewer runs there, on the storage origin, never on ours.
+    "frame-src": ["'self'", "blob:", blobOrigin],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

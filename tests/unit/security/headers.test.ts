@@ -10,6 +10,9 @@ describe("security headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("connect-src 'self' https://acct.blob.core.windows.net");
+    // PDF previews: a frame from the storage origin, and nothing else from elsewhere.
+    expect(csp).toContain("frame-src 'self' blob: https://acct.blob.core.windows.net;");
+    expect(csp).toContain("img-src 'self' blob: data: https://acct.blob.core.windows.net;");
     expect(csp).toContain("upgrade-insecure-requests");
   });
 
