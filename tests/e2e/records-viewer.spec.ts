@@ -197,6 +197,7 @@ test.describe("record page", () => {
     await page.getByRole("button", { name: "Delete", exact: true }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Delete for good" }).click();
     await expect(page).toHaveURL(/\/patient\?notice=record_deleted$/, { timeout: 20_000 });
+    await expect(page.getByText("The record was deleted.")).toBeVisible();
     expect((await pool.query(`SELECT count(*)::int AS n FROM "Record" WHERE id = $1`, [recordId])).rows[0].n).toBe(0);
     const gone = await page.goto(`/patient/records/${recordId}`);
     expect(gone?.status()).toBe(404);

@@ -22,7 +22,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PatientHomePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser({ roles: ["PATIENT"], returnTo: "/patient" });
-  const query = parseRecordsQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseRecordsQuery(params);
+  // Set by the record page after a delete, which has nowhere else to say so.
+  const deleted = params.notice === "record_deleted";
 
   let result: ListRecordsResult = { records: [], nextCursor: null };
   let error: string | undefined;
@@ -53,6 +56,8 @@ export default async function PatientHomePage({ searchParams }: { searchParams: 
             {query.archived ? "Records you archived. Restore one to bring it back to your list." : "Your lab reports, scans and letters, in one safe place."}
           </p>
         </header>
+
+        {deleted ? <Alert tone="success">The record was deleted. The access log keeps a note that it existed.</Alert> : null}
 
         {/* The same place in the tree, empty vault or not: the upload queue survives the refresh after the first upload. */}
         {!query.archived ? <RecordsUploader patientId={user.id} emptyVault={vaultEmpty} /> : null}
