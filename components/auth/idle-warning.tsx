@@ -17,13 +17,16 @@ function formatRemaining(ms: number) {
 
 /** Warns before the idle sign-out and offers to stay signed in. */
 export function IdleWarning({ idleMinutes }: { idleMinutes: number }) {
+  // Every navigation reaches the server, which counts as activity there: a new
+  // key per page starts the countdown afresh.
+  return <IdleCountdown key={usePathname()} idleMinutes={idleMinutes} />;
+}
+
+function IdleCountdown({ idleMinutes }: { idleMinutes: number }) {
   const router = useRouter();
-  const pathname = usePathname();
   const [lastActivity, setLastActivity] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
 
-  // Every navigation reaches the server, which counts as activity there.
-  useEffect(() => setLastActivity(Date.now()), [pathname]);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
