@@ -5,6 +5,7 @@ import NextAuth from "next-auth";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { requestContext } from "@/lib/http/request-context";
 import { medvaultAdapter } from "./adapter";
 import { sessionToKeepOnLink } from "./linked-accounts/keep-linking-session";
@@ -22,6 +23,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt", maxAge: env().SESSION_MAX_HOURS * 3600 },
   providers: authProviders(),
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  // Refused sign-ins are expected and already audited: log the kind, never a
+  // stack, a token or an address.
+  logger: {
+    error: (error) => logger.warn("auth.refused", { kind: error.name, type: (error as { type?: string }).type }),
+    warn: (code) => logger.warn("auth.warning", { kind: code }),
+    debug: () => {},
+  },
   callbacks: {
     async signIn({ user, account }) {
       // A browser with a session cookie links instead of signing in: only under the link policy.
