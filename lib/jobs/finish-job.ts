@@ -39,7 +39,7 @@ export async function extendJobLock(claim: JobClaim): Promise<boolean> {
   return count === 1;
 }
 
-/** Exponential with "equal jitter": in [d/2, d] for d = base * 2^attempt (capped), so it never shrinks. */
+/** Exponential with "equal jitter": in [d/2, d] for d = base * 2^attempt (capped); the bounds grow, single draws may not. */
 export function retryDelayMs(backoff: { baseMs: number; maxMs: number }, attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.min(attempt, 40));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
