@@ -57,9 +57,15 @@ async function signedInAdmin(page: Page) {
 async function openClinicianAsAdmin(page: Page, clinician: { email: string; name: string }, tab: "Pending" | "Active") {
   await page.getByRole("link", { name: /Review pending clinicians|Manage clinicians/ }).click();
   await expect(page).toHaveURL(/\/admin\/clinicians(\?|$)/);
-  if (tab !== "Pending") await page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: new RegExp(`^${tab}`) }).click();
+  if (tab !== "Pending") {
+    await page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: new RegExp(`^${tab}`) }).click();
+    // Typing before the tab's page has replaced this one would lose the search.
+    await expect(page).toHaveURL(new RegExp(`status=${tab.toLowerCase()}`));
+    await page.waitForLoadState("networkidle");
+  }
   await page.getByRole("searchbox", { name: "Search" }).fill(clinician.email);
   await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/[?&]q=/);
   const rows = page.getByRole("table").getByRole("row").filter({ hasText: clinician.email });
   await expect(rows).toHaveCount(1);
   await rows.getByRole("link", { name: clinician.name }).click();
