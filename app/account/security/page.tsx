@@ -23,6 +23,27 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-col gap-6">
         {changed === "off" && !overview.enabled ? <Alert tone="success">Two-factor authentication is off. You were signed out on your other devices.</Alert> : null}
 
+        <section aria-labelledby="sign-in-details-title" className="rounded-2xl border border-slate-200 bg-white p-6">
+          <h2 id="sign-in-details-title" className="text-lg font-semibold">
+            Sign-in details
+          </h2>
+          <div className="mt-4 flex flex-col gap-4 sm:flex-row">
+            <div className="flex-1">
+              <h3 className="font-medium">Password</h3>
+              <ButtonLink href="/account/security/password" variant="secondary" className="mt-2 w-full sm:w-auto">
+                Change password
+              </ButtonLink>
+            </div>
+            <div className="flex-1">
+              <h3 className="font-medium">Email</h3>
+              <p className="mt-1 break-all text-slate-600">{user.email}</p>
+              <ButtonLink href="/account/security/email" variant="secondary" className="mt-2 w-full sm:w-auto">
+                Change email
+              </ButtonLink>
+            </div>
+          </div>
+        </section>
+
         <section aria-labelledby="two-factor-title" className="rounded-2xl border border-slate-200 bg-white p-6">
           <div className="flex items-start gap-3">
             {overview.enabled ? (
