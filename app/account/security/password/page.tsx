@@ -1,7 +1,7 @@
+import { BackToSecurityLink } from "@/components/account/back-to-security-link";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
-import { ReauthenticateLink } from "@/components/account/reauthenticate-link";
+import { ReauthenticateFirst } from "@/components/account/reauthenticate-first";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -32,15 +32,10 @@ export default async function PasswordPage({ searchParams }: { searchParams: Pro
           {recent ? (
             <ChangePasswordForm firstPassword={firstPassword} />
           ) : (
-            <>
-              <p className="text-slate-600">To change your password, first confirm it&apos;s you. You then have 5 minutes.</p>
-              <ReauthenticateLink returnTo={PATH}>Confirm it&apos;s you first</ReauthenticateLink>
-            </>
+            <ReauthenticateFirst change="password" returnTo={PATH} />
           )}
         </section>
-        <Link href="/account/security" className="min-h-11 self-start content-center font-medium text-accent-700 underline">
-          Back to security
-        </Link>
+        <BackToSecurityLink />
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
+import { BackToSecurityLink } from "@/components/account/back-to-security-link";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DisableTwoFactorDialog } from "@/components/account/disable-two-factor-dialog";
 import { ReauthenticateLink } from "@/components/account/reauthenticate-link";
@@ -71,10 +71,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Pr
             <ReauthenticateLink returnTo={PATH}>Confirm it&apos;s you to turn it off</ReauthenticateLink>
           )}
         </section>
-
-        <Link href="/account/security" className="min-h-11 self-start content-center font-medium text-accent-700 underline">
-          Back to security
-        </Link>
+        <BackToSecurityLink />
       </div>
     </div>
   );
