@@ -39,6 +39,10 @@ export interface DicomFileOptions {
   patientBirthDate?: string;
   rows?: number;
   columns?: number;
+  /** A multi-frame image: each frame's bright disc sits further right, so scrolling changes the picture. */
+  frames?: number;
+  /** Modality LUT (e.g. CT Hounsfield units: intercept -1024, slope 1), which window presets rely on. */
+  rescale?: { intercept: number; slope: number };
   /** Makes the UIDs (and so the bytes) unique per file. */
   seed?: string;
 }
@@ -77,11 +81,12 @@ function encode({ group, element, vr, value }: Element): Buffer {
   return Buffer.concat([header, value]);
 }
 
-function pixels(rows: number, columns: number): Buffer {
+/** A gradient with a bright disc; `discX` moves it (frames of a multi-frame image). */
+function pixels(rows: number, columns: number, discX = columns / 2): Buffer {
   const data = Buffer.alloc(rows * columns * 2);
   for (let y = 0; y < rows; y += 1) {
     for (let x = 0; x < columns; x += 1) {
-      const inDisc = (x - columns / 2) ** 2 + (y - rows / 2) ** 2 < (Math.min(rows, columns) / 3) ** 2;
+      const inDisc = (x - discX) ** 2 + (y - rows / 2) ** 2 < (Math.min(rows, columns) / 3) ** 2;
       data.writeUInt16LE(Math.round(((x + y) / (rows + columns)) * 2000) + (inDisc ? 1500 : 0), (y * columns + x) * 2);
     }
   }
@@ -94,6 +99,11 @@ export function buildDicomFile(options: DicomFileOptions): Buffer {
   const sopInstance = uidFromSeed(`${seed}:instance`);
   const rows = options.rows ?? 64;
   const columns = options.columns ?? 64;
+  const frames = options.frames;
+  const pixelData =
+    frames === undefined
+      ? pixels(rows, columns)
+      : Buffer.concat(Array.from({ length: frames }, (_, frame) => pixels(rows, columns, columns * (0.3 + (0.4 * frame) / Math.max(1, frames - 1)))));
 
   const meta: Element[] = [
     { group: 0x0002, element: 0x0001, vr: "OB", value: Buffer.from([0, 1]) },
@@ -129,13 +139,16 @@ export function buildDicomFile(options: DicomFileOptions): Buffer {
     { group: 0x0020, element: 0x000e, vr: "UI", value: text("UI", uidFromSeed(`${seed}:series`)) },
     { group: 0x0028, element: 0x0002, vr: "US", value: us(1) },
     { group: 0x0028, element: 0x0004, vr: "CS", value: text("CS", "MONOCHROME2") },
+    ...optional(0x0028, 0x0008, "IS", frames === undefined ? undefined : String(frames)),
     { group: 0x0028, element: 0x0010, vr: "US", value: us(rows) },
     { group: 0x0028, element: 0x0011, vr: "US", value: us(columns) },
     { group: 0x0028, element: 0x0100, vr: "US", value: us(16) },
     { group: 0x0028, element: 0x0101, vr: "US", value: us(12) },
     { group: 0x0028, element: 0x0102, vr: "US", value: us(11) },
     { group: 0x0028, element: 0x0103, vr: "US", value: us(0) },
-    { group: 0x7fe0, element: 0x0010, vr: "OW", value: pixels(rows, columns) },
+    ...optional(0x0028, 0x1052, "DS", options.rescale && String(options.rescale.intercept)),
+    ...optional(0x0028, 0x1053, "DS", options.rescale && String(options.rescale.slope)),
+    { group: 0x7fe0, element: 0x0010, vr: "OW", value: pixelData },
   ];
 
   return Buffer.concat([
