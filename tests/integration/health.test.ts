@@ -15,6 +15,8 @@ async function healthWith(databaseUrl: string | undefined) {
     let GET: () => Promise<Response> = async () => new Response();
     // A fresh module registry: env() and the Prisma client are built anew from this setting.
     jest.isolateModules(() => {
+      // isolateModules works on synchronous requires only.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       ({ GET } = require("@/app/api/health/route"));
     });
     return await GET();
