@@ -16,9 +16,25 @@ export interface AdminActionFrame {
   context: RequestContext;
 }
 
-export async function inAdminTransaction<T>(frame: AdminActionFrame, run: (tx: Tx, admin: { id: string }) => Promise<T>): Promise<T> {
+type AuditDetails = Record<string, string | number | boolean | null>;
+
+/** Records the frame's action as ALLOWED, inside the transaction of the change. */
+export type AuditAllowed = (details: AuditDetails) => Promise<unknown>;
+
+export async function inAdminTransaction<T>(
+  frame: AdminActionFrame,
+  run: (tx: Tx, admin: { id: string }, auditAllowed: AuditAllowed) => Promise<T>,
+): Promise<T> {
   try {
-    return await db.$transaction(async (tx) => run(tx, await requireActiveAdmin({ adminId: frame.adminId, tx })));
+    return await db.$transaction(async (tx) => {
+      const admin = await requireActiveAdmin({ adminId: frame.adminId, tx });
+      const auditAllowed: AuditAllowed = (details) =>
+        recordAuditEvent(
+          { action: frame.action, outcome: "ALLOWED", actorId: admin.id, actorRole: "ADMIN", targetType: "user", targetId: frame.targetUserId, ...frame.context, details },
+          { tx },
+        );
+      return run(tx, admin, auditAllowed);
+    });
   } catch (error) {
     if (error instanceof AppError && error.code === "FORBIDDEN") {
       await recordAuditEvent({

@@ -1,7 +1,6 @@
 // An admin lifts a suspension. Sessions ended by the suspension stay ended (the
 // user signs in again). A clinician who was never verified goes back to
 // PENDING_VERIFICATION, not ACTIVE: reactivation must not skip verification.
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -16,7 +15,7 @@ export async function reactivateUser(options: { adminId: string; userId: string;
   const { userId, reason } = parseInput(ZReactivateUserSchema, { userId: options.userId, reason: options.reason });
   const action = "admin.user_reactivated";
 
-  const result = await inAdminTransaction({ adminId: options.adminId, action, targetUserId: userId, context: options.context }, async (tx, admin) => {
+  const result = await inAdminTransaction({ adminId: options.adminId, action, targetUserId: userId, context: options.context }, async (tx, admin, auditAllowed) => {
     const target = await tx.user.findUnique({
       where: { id: userId },
       select: { role: true, email: true, clinicianProfile: { select: { verifiedAt: true } } },
@@ -27,19 +26,7 @@ export async function reactivateUser(options: { adminId: string; userId: string;
 
     const { count } = await tx.user.updateMany({ where: { id: userId, role: { not: "ADMIN" }, status: "SUSPENDED" }, data: { status: restored } });
     if (count === 0) return { outcome: "not_suspended" as const, status: null };
-    await recordAuditEvent(
-      {
-        action,
-        outcome: "ALLOWED",
-        actorId: admin.id,
-        actorRole: "ADMIN",
-        targetType: "user",
-        targetId: userId,
-        ...options.context,
-        details: { reason, restoredStatus: restored },
-      },
-      { tx },
-    );
+    await auditAllowed({ reason, restoredStatus: restored });
     return { outcome: "reactivated" as const, status: restored, email: target.email };
   });
 

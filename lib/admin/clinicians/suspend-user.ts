@@ -2,7 +2,6 @@
 // change, the end of every session (version bump + revoked rows) and the audit
 // row commit together, and resolveSession refuses SUSPENDED users on their very
 // next request. Admin accounts are out of reach here, the admin's own above all.
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { revokeAllSessions } from "@/lib/auth/sessions/revoke-sessions";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -17,7 +16,7 @@ export async function suspendUser(options: { adminId: string; userId: string; re
   const { userId, reason } = parseInput(ZSuspendUserSchema, { userId: options.userId, reason: options.reason });
   const action = "admin.user_suspended";
 
-  const result = await inAdminTransaction({ adminId: options.adminId, action, targetUserId: userId, context: options.context }, async (tx, admin) => {
+  const result = await inAdminTransaction({ adminId: options.adminId, action, targetUserId: userId, context: options.context }, async (tx, admin, auditAllowed) => {
     if (userId === admin.id) throw new AppError("FORBIDDEN", "You cannot suspend your own account.");
     const target = await tx.user.findUnique({ where: { id: userId }, select: { role: true, status: true, email: true } });
     if (!target) throw new AppError("NOT_FOUND");
@@ -27,19 +26,7 @@ export async function suspendUser(options: { adminId: string; userId: string; re
     const { count } = await tx.user.updateMany({ where: { id: userId, role: { not: "ADMIN" }, status: { not: "SUSPENDED" } }, data: { status: "SUSPENDED" } });
     if (count === 0) return { outcome: "already_suspended" as const };
     await revokeAllSessions({ userId, tx });
-    await recordAuditEvent(
-      {
-        action,
-        outcome: "ALLOWED",
-        actorId: admin.id,
-        actorRole: "ADMIN",
-        targetType: "user",
-        targetId: userId,
-        ...options.context,
-        details: { reason, previousStatus: target.status },
-      },
-      { tx },
-    );
+    await auditAllowed({ reason, previousStatus: target.status });
     return { outcome: "suspended" as const, email: target.email };
   });
 

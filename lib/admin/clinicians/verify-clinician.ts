@@ -3,7 +3,6 @@
 // only while the account is still pending, so two admins (or a double click)
 // racing on the same clinician produce one verification and one audit row; the
 // slower call learns "already verified" instead of failing.
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
@@ -18,7 +17,7 @@ export async function verifyClinician(options: { adminId: string; userId: string
   const { userId, reason } = parseInput(ZVerifyClinicianSchema, { userId: options.userId, reason: options.reason });
   const action = "admin.clinician_verified";
 
-  const result = await inAdminTransaction({ adminId: options.adminId, action, targetUserId: userId, context: options.context }, async (tx, admin) => {
+  const result = await inAdminTransaction({ adminId: options.adminId, action, targetUserId: userId, context: options.context }, async (tx, admin, auditAllowed) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, role: { in: [...CLINICAL_ROLES] }, status: "PENDING_VERIFICATION", clinicianProfile: { isNot: null } },
       data: { status: "ACTIVE" },
@@ -35,10 +34,7 @@ export async function verifyClinician(options: { adminId: string; userId: string
       data: { clinicianProfile: { update: { verifiedAt: new Date(), verifiedById: admin.id } } },
       select: { email: true },
     });
-    await recordAuditEvent(
-      { action, outcome: "ALLOWED", actorId: admin.id, actorRole: "ADMIN", targetType: "user", targetId: userId, ...options.context, details: { reason: reason ?? null } },
-      { tx },
-    );
+    await auditAllowed({ reason: reason ?? null });
     return { outcome: "verified" as const, email: user.email };
   });
 
