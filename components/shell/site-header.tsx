@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Menu, ShieldCheck } from "lucide-react";
 import { IdleWarning } from "@/components/auth/idle-warning";
-import { ButtonLink } from "@/components/ui/button-link";
 import { currentSession } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/client";
@@ -28,6 +27,40 @@ function SignOutButton({ className }: { className: string }) {
   );
 }
 
+const DESKTOP = {
+  nav: "ml-auto hidden items-center gap-1 md:flex",
+  link: "rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900",
+  signOut: "ml-2 min-h-11 rounded-lg px-4 font-semibold text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50",
+  signIn: "ml-2 inline-flex min-h-11 items-center justify-center rounded-lg bg-accent-700 px-5 py-2.5 font-semibold text-white hover:bg-accent-800",
+};
+
+const PHONE = {
+  nav: "absolute right-0 mt-2 flex w-56 flex-col rounded-xl border border-slate-200 bg-white p-2 shadow-lg",
+  link: "rounded-md px-3 py-3 font-medium text-slate-700 hover:bg-slate-100",
+  signOut: "mt-1 w-full rounded-md px-3 py-3 text-left font-semibold text-slate-700 ring-1 ring-inset ring-slate-300",
+  signIn: "mt-1 rounded-md bg-accent-700 px-3 py-3 text-center font-semibold text-white",
+};
+
+/** The same links for the desktop bar and the phone menu, styled for each. */
+function MainNav({ areas, signedIn, styles }: { areas: ReturnType<typeof areasFor>; signedIn: boolean; styles: typeof DESKTOP }) {
+  return (
+    <nav aria-label="Main" className={styles.nav}>
+      {areas.map((area) => (
+        <Link key={area.href} href={area.href} className={styles.link}>
+          {area.label}
+        </Link>
+      ))}
+      {signedIn ? (
+        <SignOutButton className={styles.signOut} />
+      ) : (
+        <Link href="/sign-in" className={styles.signIn}>
+          Sign in
+        </Link>
+      )}
+    </nav>
+  );
+}
+
 /** Top bar on every page. On phones the links fold into a menu that works without JavaScript. */
 export async function SiteHeader() {
   // The header must not take the page down with it when the database is unreachable.
@@ -45,39 +78,13 @@ export async function SiteHeader() {
           <ShieldCheck aria-hidden className="size-6" />
           MedVault
         </Link>
-        <nav aria-label="Main" className="ml-auto hidden items-center gap-1 md:flex">
-          {areas.map((area) => (
-            <Link key={area.href} href={area.href} className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900">
-              {area.label}
-            </Link>
-          ))}
-          {session ? (
-            <SignOutButton className="ml-2 min-h-11 rounded-lg px-4 font-semibold text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" />
-          ) : (
-            <ButtonLink href="/sign-in" className="ml-2">
-              Sign in
-            </ButtonLink>
-          )}
-        </nav>
+        <MainNav areas={areas} signedIn={Boolean(session)} styles={DESKTOP} />
         <details className="relative ml-auto md:hidden">
           <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
             <Menu aria-hidden className="size-6" />
             <span className="sr-only">Open menu</span>
           </summary>
-          <nav aria-label="Main" className="absolute right-0 mt-2 flex w-56 flex-col rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
-            {areas.map((area) => (
-              <Link key={area.href} href={area.href} className="rounded-md px-3 py-3 font-medium text-slate-700 hover:bg-slate-100">
-                {area.label}
-              </Link>
-            ))}
-            {session ? (
-              <SignOutButton className="mt-1 w-full rounded-md px-3 py-3 text-left font-semibold text-slate-700 ring-1 ring-inset ring-slate-300" />
-            ) : (
-              <Link href="/sign-in" className="mt-1 rounded-md bg-accent-700 px-3 py-3 text-center font-semibold text-white">
-                Sign in
-              </Link>
-            )}
-          </nav>
+          <MainNav areas={areas} signedIn={Boolean(session)} styles={PHONE} />
         </details>
       </div>
     </header>
