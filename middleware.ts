@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { blobOrigin } from "@/lib/storage/connection-string";
 import { contentSecurityPolicy, createNonce, isPrivatePath, staticSecurityHeaders } from "@/lib/security/headers";
 
-const SIGNED_IN_AREAS = /^\/(patient|clinician|admin|account)(\/|$)/;
+const SIGNED_IN_AREAS = /^\/(patient|clinician|admin|account|notifications|search)(\/|$)/;
 // Auth.js's cookie, plain or __Secure- prefixed, possibly split into chunks.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 

@@ -37,7 +37,11 @@ const shared = {
     .default("medvault-records"),
   MEILI_HOST: z.url().optional().or(z.literal("").transform(() => undefined)),
   MEILI_API_KEY: optional,
+  // Search (lib/search): the Meilisearch index that holds the record documents.
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be letters, digits, - or _").default("records"),
   RESEND_API_KEY: optional,
+  // Tests point the Resend client at a local recorder; unset in production (the client's default).
+  RESEND_BASE_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
   SMTP_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
   EMAIL_FROM: z.string().default("MedVault <no-reply@medvault.local>"),
   // Shows /dev/outbox (every mail with its links). On by default in development;
@@ -54,6 +58,8 @@ const shared = {
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Also append every log line to this file (the test runner scans it for leaked secrets).
+  LOG_FILE: optional,
   // Background job worker (lib/jobs): jobs run at once per worker process, how
   // often an idle worker looks for work, after how long a job whose worker went
   // silent is run again, and how long a stopping worker waits for running jobs.
@@ -69,6 +75,16 @@ const shared = {
   DOWNLOAD_SAS_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
   // Sharing (lib/sharing): the longest a patient may share for, in days.
   GRANT_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // How long a patient's invitation of a clinician by email waits for them to
+  // join and be verified, and how many invitations a patient may send a day.
+  CLINICIAN_INVITATION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  CLINICIAN_INVITATIONS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(10),
+  // Export and FHIR (lib/export, lib/fhir): how long a finished "download
+  // everything" ZIP is kept, how long its download link works, and the largest
+  // FHIR Bundle a patient may import.
+  EXPORT_KEEP_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(24),
+  EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  FHIR_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 ** 2).default(10 * 1024 ** 2),
 };
 
 const developmentSchema = z.object({

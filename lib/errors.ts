@@ -1,3 +1,5 @@
+import { isServiceOutage } from "@/lib/service-outage";
+
 // Errors users may see. Only these codes and messages reach a client; anything
 // else becomes a generic message and a log line (without medical content).
 
@@ -40,5 +42,11 @@ export interface PublicError {
 /** What a client may see of any thrown value. */
 export function toPublicError(error: unknown): PublicError {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...error.details };
+  if (isServiceOutage(error)) return { code: "SERVICE_UNAVAILABLE", message: ERROR_CODES.SERVICE_UNAVAILABLE.message };
   return { code: "INTERNAL", message: ERROR_CODES.INTERNAL.message };
+}
+
+/** The HTTP status for any thrown value, consistent with toPublicError. */
+export function statusOf(error: unknown): number {
+  return ERROR_CODES[toPublicError(error).code].status;
 }

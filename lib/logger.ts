@@ -23,6 +23,9 @@ function write(level: Level, event: string, fields: Record<string, unknown> = {}
   if (LEVELS[level] < LEVELS[env().LOG_LEVEL]) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...(redact(fields) as object) });
   (level === "error" || level === "warn" ? console.error : console.log)(line);
+  const file = env().LOG_FILE;
+  // getBuiltinModule, not an import: this module is bundled for the browser and edge too.
+  if (file) process.getBuiltinModule?.("node:fs")?.appendFileSync(file, `${line}\n`);
 }
 
 export const logger = {

@@ -2,7 +2,7 @@
 // session cookie must not be usable by other sites' pages), maps AppError to
 // its status and user-safe message, turns anything else into a generic 500 with
 // a log line of ids only, and marks every answer uncacheable (they carry SAS URLs).
-import { AppError, toPublicError } from "@/lib/errors";
+import { AppError, statusOf, toPublicError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { contextFromHeaders, type RequestContext } from "./request-context";
 
@@ -63,7 +63,7 @@ export function routeHandler<P = Record<string, never>>(
         logger.error("route.failed", { route: name, error: error instanceof Error ? error.name : "unknown" });
       }
       const publicError = toPublicError(error);
-      const status = error instanceof AppError ? error.status : 500;
+      const status = statusOf(error);
       const headers = publicError.retryAfterSeconds ? { ...NO_STORE, "Retry-After": String(publicError.retryAfterSeconds) } : NO_STORE;
       return Response.json({ error: publicError }, { status, headers });
     }

@@ -55,7 +55,7 @@ export function staticSecurityHeaders({ production }: Pick<SecurityHeaderOptions
 
 /** Medical pages, API answers and the dev outbox must never be stored by browsers or proxies. */
 export function isPrivatePath(pathname: string): boolean {
-  return /^\/(patient|clinician|admin|account|api|dev)(\/|$)/.test(pathname);
+  return /^\/(patient|clinician|admin|account|notifications|search|api|dev)(\/|$)/.test(pathname);
 }
 
 export function createNonce(): string {

@@ -3,13 +3,25 @@
 import { Pool } from "pg";
 import { RateLimiterPostgres } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 
 let pool: Pool | undefined;
 
+/** The limiters' own small pool (rate-limiter-flexible wants a pg Pool, not Prisma). */
+export function rateLimitPool(): Pool {
+  if (!pool) {
+    pool = new Pool({ connectionString: env().DATABASE_URL, max: 2 });
+    // An idle connection the database ended (restart, failover) is emitted as
+    // 'error' on the pool: unheard, Node would end the whole process. The pool
+    // drops that connection and opens a new one on the next query.
+    pool.on("error", (error) => logger.warn("db.rate_limit_pool_error", { code: (error as { code?: string }).code ?? "unknown" }));
+  }
+  return pool;
+}
+
 export function createRateLimiter(options: { keyPrefix: string; points: number; durationSeconds: number; blockSeconds?: number }) {
-  pool ??= new Pool({ connectionString: env().DATABASE_URL, max: 2 });
   return new RateLimiterPostgres({
-    storeClient: pool,
+    storeClient: rateLimitPool(),
     storeType: "pool",
     tableName: "RateLimit",
     // The table comes from our migrations: the app never needs DDL rights.

@@ -4,7 +4,24 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 
+const NUL_MESSAGE = "Text cannot contain a NUL character.";
+
+// Postgres cannot store a NUL byte in text and refuses the whole query, so one
+// hidden in any field (an id in a URL, a tag, a note) would surface as a server
+// error. No field of ours has a use for it: refuse it here, once, for all schemas.
+function firstNulPath(value: unknown, path: string[] = [], depth = 0): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (depth > 8 || value === null || typeof value !== "object") return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = firstNulPath(child, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const nulPath = firstNulPath(input);
+  if (nulPath) throw new AppError("VALIDATION_FAILED", NUL_MESSAGE, { fieldErrors: { [nulPath[0] ?? "input"]: [NUL_MESSAGE] } });
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: Record<string, string[]> = {};

@@ -1,6 +1,7 @@
 // Input shapes for records: shared by the upload UI, route handlers and lib/records.
 // Size limits depend on server settings, so they are checked in issueUploadSlot.
 import { z } from "zod";
+import { ZEntityIdSchema } from "@/lib/validation/ids";
 import { RecordCategory } from "@/lib/generated/prisma/enums";
 
 /** What may be uploaded. DICOM: browsers report "" or octet-stream, so the client sends application/dicom for .dcm. */
@@ -46,7 +47,7 @@ export function sanitizeFileName(raw: string): string {
   return name || "upload";
 }
 
-const ZId = z.string().trim().min(1).max(64);
+const ZId = ZEntityIdSchema;
 
 export const ZIssueUploadSlotSchema = z.object({
   patientId: ZId,

@@ -50,23 +50,33 @@ function normalizeScope(value: z.output<typeof ZScopeFields>, ctx: z.RefinementC
 /** A scope on its own (e.g. the narrowed scope of an approval), in normal form. */
 export const ZGrantScopeSchema = ZScopeFields.transform((value, ctx) => normalizeScope(value, ctx));
 
+/** The terms of a share (level, end, scope), for a clinician (grantAccessSchema) or an address (inviteClinicianSchema). */
+const ZShareTermsShape = {
+  level: ZGrantLevelSchema,
+  expiresAt: z.coerce.date({ error: "Use a valid date." }).optional(),
+  ...ZScopeFields.shape,
+};
+
+/** The end of a share: 30 days from now by default; it must be in the future and at most `maxDays` away. */
+function shareEnd(expiresAt: Date | undefined, options: { now: Date; maxDays: number }, ctx: z.RefinementCtx): Date {
+  const end = expiresAt ?? new Date(options.now.getTime() + DEFAULT_GRANT_DAYS * DAY_MS);
+  if (end.getTime() <= options.now.getTime()) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Choose an end date in the future." });
+  else if (end.getTime() > options.now.getTime() + options.maxDays * DAY_MS) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: `Share for at most ${options.maxDays} days.` });
+  return end;
+}
+
 /**
  * A patient shares with a clinician. The end date defaults to 30 days from now,
  * must be in the future and at most `maxDays` away.
  */
 export function grantAccessSchema(options: { now: Date; maxDays: number }) {
-  const latest = options.now.getTime() + options.maxDays * DAY_MS;
   return z
     .object({
       granteeId: z.string({ error: "Choose a clinician." }).trim().min(1, "Choose a clinician.").max(64, "Choose a clinician."),
-      level: ZGrantLevelSchema,
-      expiresAt: z.coerce.date({ error: "Use a valid date." }).optional(),
-      ...ZScopeFields.shape,
+      ...ZShareTermsShape,
     })
     .transform((value, ctx) => {
-      const expiresAt = value.expiresAt ?? new Date(options.now.getTime() + DEFAULT_GRANT_DAYS * DAY_MS);
-      if (expiresAt.getTime() <= options.now.getTime()) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Choose an end date in the future." });
-      else if (expiresAt.getTime() > latest) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: `Share for at most ${options.maxDays} days.` });
+      const expiresAt = shareEnd(value.expiresAt, options, ctx);
       return { granteeId: value.granteeId, level: value.level, expiresAt, ...normalizeScope(value, ctx) };
     });
 }
@@ -167,3 +177,31 @@ export const ZFindCliniciansSchema = z.object({
   limit: z.coerce.number().int().min(1).max(25).default(10),
 });
 export type TFindCliniciansInput = z.input<typeof ZFindCliniciansSchema>;
+
+// ---- invitations by email (share dialog, when no verified clinician matches) ----
+
+export const INVITATION_EMAIL_MAX = 254;
+
+export const ZInvitationEmailSchema = z
+  .string({ error: "Enter the clinician's email address." })
+  .trim()
+  .min(1, "Enter the clinician's email address.")
+  .max(INVITATION_EMAIL_MAX, `Use at most ${INVITATION_EMAIL_MAX} characters.`)
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address, like name@example.org."));
+
+/**
+ * A patient invites a clinician by email with the terms of a share: the same
+ * rules and messages as grantAccessSchema, with an address instead of a clinician.
+ */
+export function inviteClinicianSchema(options: { now: Date; maxDays: number }) {
+  return z
+    .object({ email: ZInvitationEmailSchema, ...ZShareTermsShape })
+    .transform((value, ctx) => {
+      const expiresAt = shareEnd(value.expiresAt, options, ctx);
+      return { email: value.email, level: value.level, expiresAt, ...normalizeScope(value, ctx) };
+    });
+}
+export type TInviteClinicianInput = z.input<ReturnType<typeof inviteClinicianSchema>>;
+
+export const ZClinicianInvitationIdSchema = ZId;

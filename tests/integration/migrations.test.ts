@@ -160,6 +160,10 @@ describe("applyMigrations with a failing migration", () => {
   });
 });
 
+// The wasm schema engine replays every migration into a shadow database: seconds,
+// and more on a loaded 2-core machine, growing with each migration.
+const SCHEMA_ENGINE_TIMEOUT_MS = 60_000;
+
 describe("createMigration", () => {
   it("returns no directory when the schema matches the migrations", async () => {
     const dir = await migrationsWith();
@@ -169,7 +173,7 @@ describe("createMigration", () => {
 
     expect(result.directory).toBeNull();
     expect(await migrationNames(dir)).toEqual(before);
-  });
+  }, SCHEMA_ENGINE_TIMEOUT_MS);
 
   it("writes the SQL for a changed schema, which then applies", async () => {
     const dir = await migrationsWith();
@@ -197,7 +201,7 @@ describe("createMigration", () => {
     const { applied } = await applyMigrations({ databaseUrl: url, migrationsDir: dir });
     expect(applied.at(-1)).toBe("29990102030405_add_probe");
     expect(await tableExists(url, "MigrationProbe")).toBe(true);
-  });
+  }, SCHEMA_ENGINE_TIMEOUT_MS);
 
   it("refuses a name that is not snake_case", async () => {
     await expect(createMigration({ name: "Add-Probe", databaseUrl: serverUrl })).rejects.toThrow(MigrationError);

@@ -39,6 +39,8 @@ describe("security headers", () => {
   it("marks signed-in areas and the API as private", () => {
     expect(isPrivatePath("/patient/records")).toBe(true);
     expect(isPrivatePath("/api/health")).toBe(true);
+    expect(isPrivatePath("/notifications")).toBe(true);
+    expect(isPrivatePath("/search")).toBe(true);
     expect(isPrivatePath("/")).toBe(false);
     expect(isPrivatePath("/patients-guide")).toBe(false);
   });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Record" ALTER COLUMN "sha256" DROP NOT NULL;
