@@ -7,6 +7,7 @@
 // not bumped: it counts user edits, and an automatic value can never replace one.
 import { db, type Tx } from "@/lib/db";
 import type { Prisma, RecordCategory } from "@/lib/generated/prisma/client";
+import { enqueueSearchIndex } from "@/lib/search/enqueue-search-index";
 import { isoToDbDate } from "./rules/calendar";
 import type { CategorizationResult } from "./types";
 
@@ -47,6 +48,7 @@ async function apply(tx: Tx, recordId: string, result: CategorizationResult): Pr
     extractedText: result.extractedText,
   };
   await tx.record.update({ where: { id: recordId }, data, select: { id: true } });
+  await enqueueSearchIndex({ recordId, tx });
   return { outcome: "applied", applied, kept };
 }
 

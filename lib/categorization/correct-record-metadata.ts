@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma, RecordCategory } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { enqueueSearchIndex } from "@/lib/search/enqueue-search-index";
 import { ZCorrectRecordMetadataSchema } from "./record-metadata-schema";
 import { dbDateToIso, isoToDbDate } from "./rules/calendar";
 
@@ -89,6 +90,7 @@ export async function correctRecordMetadata(options: CorrectRecordMetadataOption
         },
         select: { version: true, correctedFields: true },
       });
+      await enqueueSearchIndex({ recordId, tx });
 
       await recordAuditEvent(
         {

@@ -2,6 +2,7 @@
 // service and tags. Shared by the correction form, its server action and
 // correctRecordMetadata.
 import { z } from "zod";
+import { ZEntityIdSchema } from "@/lib/validation/ids";
 import { ImagingModality, RecordCategory } from "@/lib/generated/prisma/enums";
 import { isoFromParts, isPlausibleServiceDate } from "./rules/calendar";
 
@@ -52,7 +53,7 @@ export const ZRecordMetadataChangesSchema = z
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), { error: "Change at least one field." });
 
 export const ZCorrectRecordMetadataSchema = z.object({
-  recordId: z.string().trim().min(1).max(64),
+  recordId: ZEntityIdSchema,
   expectedVersion: z.number().int().min(1),
   changes: ZRecordMetadataChangesSchema,
 });

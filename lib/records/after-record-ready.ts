@@ -3,9 +3,15 @@
 // an outage of any of them delays it, never loses it.
 import type { Tx } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue";
+import { enqueueSearchIndex } from "@/lib/search/enqueue-search-index";
+import { notifyRecordUploaded } from "@/lib/notifications/events/record-events";
 
 export async function afterRecordReady(options: { recordId: string; tx: Tx }): Promise<void> {
   const { recordId, tx } = options;
   await enqueueJob({ type: "categorize-record", payload: { recordId }, tx });
   await enqueueJob({ type: "make-thumbnail", payload: { recordId }, tx });
+  // Findable by its file name at once; categorization indexes it again with what it found.
+  await enqueueSearchIndex({ recordId, tx });
+  // The owner hears about records someone else added (their own uploads: no notice).
+  await notifyRecordUploaded({ recordId, tx });
 }

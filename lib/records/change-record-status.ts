@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RecordStatus } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
+import { enqueueSearchIndex } from "@/lib/search/enqueue-search-index";
 import { ZRecordIdSchema } from "@/lib/validation/records";
 import { parseInput } from "@/lib/validation/parse-input";
 import { toRecordSummary, type RecordSummary } from "./record-summary";
@@ -32,6 +33,7 @@ export async function changeRecordStatus(options: ChangeRecordStatusOptions & { 
       data: { status: options.to, archivedAt, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError("CONFLICT");
+    await enqueueSearchIndex({ recordId: record.id, tx });
     await tx.recordVersion.create({
       data: {
         recordId: record.id,

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { logger } from "@/lib/logger";
+import { enqueueSearchIndex } from "@/lib/search/enqueue-search-index";
 import { ZRecordIdSchema } from "@/lib/validation/records";
 import { parseInput } from "@/lib/validation/parse-input";
 import { deleteRecordBlob } from "./record-blobs";
@@ -28,6 +29,8 @@ export async function deleteRecord(options: { actor: Actor; recordId: string; co
   await db.$transaction(async (tx) => {
     const { count } = await tx.record.deleteMany({ where: { AND: [{ id: record.id }, recordOwnerWhereFor({ actor })] } });
     if (count === 0) throw new AppError("NOT_FOUND"); // deleted concurrently
+    // Postgres search documents go with the row (cascade); other engines drop theirs in this job.
+    await enqueueSearchIndex({ recordId: record.id, tx });
     await recordAuditEvent(
       {
         action: "record.deleted",

@@ -1,7 +1,11 @@
 // Step 2 of an upload: the browser says it is done; we check what really
-// arrived (size, magic bytes, hash) and either turn the slot into a READY
-// record or reject it and delete the bytes. Idempotent, and safe when called
-// twice at once: the conditional PENDING -> FINALIZED update lets one win.
+// arrived (size from the blob's properties, type from its magic bytes: a few
+// KiB whatever the file's size) and either turn the slot into a READY record
+// or reject it and delete the bytes. The SHA-256 is computed afterwards by the
+// hash-record job (jobs/hash-record-job.ts), pinned to the ETag seen here.
+// Idempotent, and safe when called many times at once: a conditional update of
+// the PENDING slot (to FINALIZED or REJECTED) decides the one winner, and the
+// others report what it decided.
 import type { UploadSlot } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { canUploadFor, type Actor } from "@/lib/authz/records";
@@ -11,6 +15,8 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { ZSlotIdSchema, ZUploadTypeSchema } from "@/lib/validation/records";
 import { afterRecordReady } from "./after-record-ready";
 import { checkContentType, hashBlob } from "./inspect-upload";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { logger } from "@/lib/logger";
 import { parseInput } from "@/lib/validation/parse-input";
 import { deleteRecordBlob, isBlobNotFound, leaseRecordBlob, recordBlob } from "./record-blobs";
 import { toRecordSummary, type RecordSummary } from "./record-summary";
@@ -57,16 +63,24 @@ export async function finalizeUpload(options: { actor: Actor; slotId: string; co
   const audit = { actorId: actor.id, actorRole: actor.role, patientId: slot.ownerId, ...context };
 
   const reject = async (code: string, reason: string): Promise<FinalizeUploadResult> => {
-    // Bytes first: if storage refuses, the slot stays PENDING and the sweeper retries.
-    await deleteRecordBlob(slot.blobName);
+    // The verdict first, then the bytes: once the blob is gone (and a concurrent
+    // finalize's read fails on it), the slot already says REJECTED and why.
     const marked = await db.$transaction(async (tx) => {
       const { count } = await tx.uploadSlot.updateMany({ where: { id: slot.id, status: "PENDING" }, data: { status: "REJECTED", rejectionReason: reason } });
       if (count === 1) {
         await recordAuditEvent({ ...audit, action: "record.uploaded", outcome: "DENIED", targetType: "upload_slot", targetId: slot.id, details: { reason: code } }, { tx });
+        // Should the delete below fail (storage down), this job deletes the bytes later.
+        await enqueueJob({ type: "delete-rejected-upload", payload: { slotId: slot.id }, runAt: new Date(Date.now() + 60_000), tx });
       }
       return count === 1;
     });
-    return marked ? { outcome: "rejected", reason } : reread(slot.id);
+    if (!marked) return reread(slot.id);
+    try {
+      await deleteRecordBlob(slot.blobName);
+    } catch (error) {
+      logger.warn("records.rejected_upload_delete_failed", { slotId: slot.id, error: error instanceof Error ? error.name : "unknown" });
+    }
+    return { outcome: "rejected", reason };
   };
 
   const blob = recordBlob(slot.blobName);
@@ -84,7 +98,8 @@ export async function finalizeUpload(options: { actor: Actor; slotId: string; co
     throw error;
   }
 
-  const inspect = async (): Promise<{ ok: true; mimeType: string; size: number; sha256: string } | { ok: false; code: string; reason: string }> => {
+  type Verified = { mimeType: string; size: number; etag: string; sha256: string | null };
+  const inspect = async (): Promise<({ ok: true } & Verified) | { ok: false; code: string; reason: string }> => {
     const properties = await blob.getProperties();
     const size = properties.contentLength ?? 0;
     const etag = properties.etag ?? "*";
@@ -92,25 +107,29 @@ export async function finalizeUpload(options: { actor: Actor; slotId: string; co
     if (BigInt(size) !== slot.declaredSize) return { ok: false, code: "size_mismatch", reason: SIZE_MISMATCH };
     const content = await checkContentType({ blob, etag, size, declaredType });
     if (!content.ok) return content;
-    const hashed = await hashBlob({ blob, etag, text: declaredType === "text/plain" });
-    if (!hashed.ok) return hashed;
-    if (hashed.size !== size) return { ok: false, code: "size_mismatch", reason: SIZE_MISMATCH };
-    return { ok: true, mimeType: content.mimeType, size, sha256: hashed.sha256 };
+    if (declaredType !== "text/plain") return { ok: true, mimeType: content.mimeType, size, etag, sha256: null };
+    // Plain text is the one type whose verdict needs every byte (strict UTF-8, no NUL):
+    // that read yields the hash too, so the hash-record job has nothing left to do.
+    const text = await hashBlob({ blob, etag, text: true });
+    if (!text.ok) return text;
+    if (text.size !== size) return { ok: false, code: "size_mismatch", reason: SIZE_MISMATCH };
+    return { ok: true, mimeType: content.mimeType, size, etag, sha256: text.sha256 };
   };
 
-  let verified: { mimeType: string; size: number; sha256: string };
+  let verified: Verified;
   try {
     const checked = await inspect();
     if (!checked.ok) return reject(checked.code, checked.reason);
     verified = checked;
   } catch (error) {
-    // A concurrent finalize rejected and deleted the blob under us: report its verdict.
+    // A concurrent finalize rejected the file and deleted the blob under us
+    // (storage 404 or 412): the slot already holds its verdict, so report that.
     const current = await db.uploadSlot.findUnique({ where: { id: slot.id } });
     const result = current && (await settledResult(current));
     if (result) return result;
     throw error;
   }
-  const { mimeType, size, sha256 } = verified;
+  const { mimeType, size, etag, sha256 } = verified;
 
   try {
     const record = await db.$transaction(async (tx) => {
@@ -130,6 +149,8 @@ export async function finalizeUpload(options: { actor: Actor; slotId: string; co
         },
       });
       await tx.uploadSlot.update({ where: { id: slot.id }, data: { recordId: created.id } });
+      // Usable at once; the checksum follows (pinned to the bytes checked above).
+      if (!sha256) await enqueueJob({ type: "hash-record", payload: { recordId: created.id, etag }, tx });
       await recordAuditEvent(
         { ...audit, action: "record.uploaded", outcome: "ALLOWED", targetType: "record", targetId: created.id, details: { slotId: slot.id, mimeType, sizeBytes: size } },
         { tx },

@@ -1,6 +1,7 @@
 // What an uploaded blob really is: its type from the magic bytes (file-type,
-// plus our own DICOM check) and its SHA-256, computed while streaming so even
-// a 2 GiB file never sits in memory. Both reads are pinned to one ETag.
+// plus our own DICOM check), read with small range reads so finalize costs the
+// same for 1 KiB and 2 GiB; and its SHA-256, streamed (never held in memory) by
+// the hash-record job after finalize. Every read is pinned to one ETag.
 import { createHash } from "node:crypto";
 import type { BlockBlobClient } from "@azure/storage-blob";
 import { UPLOAD_TYPES, type UploadType } from "@/lib/validation/records";
@@ -43,7 +44,7 @@ export async function checkContentType(options: { blob: BlockBlobClient; etag: s
       // Part 10 files: a 128-byte preamble, then "DICM" (file-type may or may not say so).
       return head.length >= 132 && head.toString("latin1", 128, 132) === "DICM" ? { ok: true, mimeType: declaredType } : mismatch(declaredType);
     case "text/plain":
-      // Whether it is UTF-8 without NUL is decided over the whole file in hashBlob.
+      // Whether it is UTF-8 without NUL is decided over the whole file in hashBlob (finalize, text only).
       return TEXTUAL(detected) ? { ok: true, mimeType: "text/plain" } : mismatch(declaredType);
     case "image/heic":
       return detected && HEIF_FAMILY.includes(detected) ? { ok: true, mimeType: detected } : mismatch(declaredType);
@@ -61,8 +62,11 @@ export async function checkContentType(options: { blob: BlockBlobClient; etag: s
 
 export type HashResult = { ok: true; sha256: string; size: number } | { ok: false; reason: string; code: string };
 
-/** Streams the blob once: SHA-256, byte count and, for text, strict UTF-8 without NUL. */
-export async function hashBlob(options: { blob: BlockBlobClient; etag: string; text: boolean }): Promise<HashResult> {
+/**
+ * Streams the blob once: SHA-256, byte count and, for text, strict UTF-8 without NUL.
+ * Throws a RestError 412 when the blob no longer has `etag` (changed or replaced).
+ */
+export async function hashBlob(options: { blob: BlockBlobClient; etag: string; text?: boolean }): Promise<HashResult> {
   const response = await options.blob.download(0, undefined, { conditions: { ifMatch: options.etag }, maxRetryRequests: 5 });
   const hash = createHash("sha256");
   const decoder = options.text ? new TextDecoder("utf-8", { fatal: true }) : undefined;

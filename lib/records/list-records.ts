@@ -7,10 +7,12 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZListRecordsSchema, type TListRecordsInput } from "@/lib/validation/records";
 import { parseInput } from "@/lib/validation/parse-input";
+import { FORMER_CLINICIAN } from "./former-clinician";
 import { toRecordSummary, type RecordSummary } from "./record-summary";
+import { uploaderDisplayName } from "./uploader-name";
 
 export interface ListRecordsResult {
-  records: RecordSummary[];
+  records: Array<RecordSummary & { uploadedByName: string | null }>;
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
@@ -38,7 +40,13 @@ export async function listRecords(options: { actor: Actor; input?: TListRecordsI
     orderBy,
     take: input.limit + 1,
     ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+    // Who uploaded it, for records a clinician contributed ("Uploaded by Dr. …").
+    include: { uploadedBy: { select: { name: true, role: true } } },
   });
   const page = rows.slice(0, input.limit);
-  return { records: page.map(toRecordSummary), nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+  const records = page.map(({ uploadedBy, ...row }) => ({
+    ...toRecordSummary(row),
+    uploadedByName: row.uploadedById === row.ownerId ? null : row.uploadedById === null ? FORMER_CLINICIAN : uploaderDisplayName(uploadedBy),
+  }));
+  return { records, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }

@@ -5,11 +5,13 @@ import type { Record as RecordRow } from "@/lib/generated/prisma/client";
 export interface RecordSummary {
   id: string;
   ownerId: string;
-  uploadedById: string;
+  /** null when the uploader's account was deleted (a former clinician). */
+  uploadedById: string | null;
   originalName: string;
   mimeType: string;
   sizeBytes: number;
-  sha256: string;
+  /** null until the hash-record job has run (shortly after upload). */
+  sha256: string | null;
   status: RecordRow["status"];
   category: RecordRow["category"];
   dateOfService: string | null;

@@ -11,6 +11,7 @@ import { Pool } from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { pdfBytes } from "@/tests/factories/files";
 import { multiFrameCtBytes } from "./support/dicom-bytes";
+import { uploadRecord } from "./support/records";
 
 let pool: Pool;
 test.beforeAll(() => {
@@ -39,22 +40,6 @@ async function signInAsNewPatient(page: Page): Promise<string> {
   return id;
 }
 
-/** Uploads like the browser does: a slot from our API, one Put Blob to the SAS URL, then finalize. Returns the record id. */
-async function upload(page: Page, options: { patientId: string; fileName: string; type: string; bytes: Buffer }): Promise<string> {
-  const slot = await page.request.post("/api/uploads", {
-    data: { patientId: options.patientId, fileName: options.fileName, declaredType: options.type, declaredSize: options.bytes.length },
-  });
-  expect(slot.status(), await slot.text()).toBe(201);
-  const { slotId, uploadUrl } = (await slot.json()) as { slotId: string; uploadUrl: string };
-
-  const put = await page.request.put(uploadUrl, { data: options.bytes, headers: { "x-ms-blob-type": "BlockBlob", "Content-Type": "application/octet-stream" } });
-  expect(put.status()).toBe(201);
-
-  const finalize = await page.request.post(`/api/uploads/${slotId}/finalize`);
-  const result = (await finalize.json()) as { outcome: string; record?: { id: string } };
-  expect(result.outcome, JSON.stringify(result)).toBe("ready");
-  return result.record!.id;
-}
 
 async function pngBytes(): Promise<Buffer> {
   const sharp = (await import("sharp")).default;
@@ -87,7 +72,7 @@ test.describe("record page", () => {
   test("shows a PNG inline from blob storage, its name as text", async ({ page }) => {
     const violations = watchCspViolations(page);
     const patientId = await signInAsNewPatient(page);
-    const recordId = await upload(page, { patientId, fileName: "x-ray <img src=x onerror=alert(1)>.png", type: "image/png", bytes: await pngBytes() });
+    const recordId = await uploadRecord(page, { patientId, fileName: "x-ray <img src=x onerror=alert(1)>.png", type: "image/png", bytes: await pngBytes() });
 
     await page.goto(`/patient/records/${recordId}`);
     // The name is shown as text, never as markup.
@@ -104,7 +89,7 @@ test.describe("record page", () => {
   test("shows a PDF in a frame from the storage origin and downloads it under its own name", async ({ page }) => {
     const violations = watchCspViolations(page);
     const patientId = await signInAsNewPatient(page);
-    const recordId = await upload(page, { patientId, fileName: "Blood test — März 2024.pdf", type: "application/pdf", bytes: pdfBytes("Reference range") });
+    const recordId = await uploadRecord(page, { patientId, fileName: "Blood test — März 2024.pdf", type: "application/pdf", bytes: pdfBytes("Reference range") });
 
     const pdfResponse = page.waitForResponse((response) => response.request().resourceType() === "document" && response.url().includes("sig="));
     await page.goto(`/patient/records/${recordId}`);
@@ -133,7 +118,7 @@ test.describe("record page", () => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     const patientId = await signInAsNewPatient(page);
-    const recordId = await upload(page, { patientId, fileName: "ct-chest.dcm", type: "application/dicom", bytes: multiFrameCtBytes({ frames: 5, seed: patientId }) });
+    const recordId = await uploadRecord(page, { patientId, fileName: "ct-chest.dcm", type: "application/dicom", bytes: multiFrameCtBytes({ frames: 5, seed: patientId }) });
 
     await page.goto(`/patient/records/${recordId}`);
     const viewer = page.getByTestId("dicom-viewer");
@@ -168,7 +153,7 @@ test.describe("record page", () => {
 
   test("corrects the details, archives and restores, and deletes only after asking", async ({ page }) => {
     const patientId = await signInAsNewPatient(page);
-    const recordId = await upload(page, { patientId, fileName: "old-letter.pdf", type: "application/pdf", bytes: pdfBytes("Letter") });
+    const recordId = await uploadRecord(page, { patientId, fileName: "old-letter.pdf", type: "application/pdf", bytes: pdfBytes("Letter") });
     await page.goto(`/patient/records/${recordId}`);
 
     // Correct: the new values show, and each edit (and archive/restore) carries the version it saw.

@@ -1,25 +1,8 @@
-// Words for the record enums, as patients read them.
-export const CATEGORY_LABELS: Record<string, string> = {
-  IMAGING: "Imaging",
-  LAB_RESULT: "Lab result",
-  PRESCRIPTION: "Prescription",
-  CLINICAL_NOTE: "Clinical note",
-  DISCHARGE_SUMMARY: "Discharge summary",
-  REFERRAL: "Referral",
-  IMMUNIZATION: "Immunization",
-  INSURANCE_BILLING: "Insurance or billing",
-  OTHER: "Other",
-};
+// Words for the record enums, as patients read them (the enum labels live in lib).
+import { IMAGING_MODALITY_LABELS, RECORD_CATEGORY_LABELS } from "@/lib/records/labels";
 
-export const MODALITY_LABELS: Record<string, string> = {
-  XRAY: "X-ray",
-  CT: "CT",
-  MRI: "MRI",
-  ULTRASOUND: "Ultrasound",
-  MAMMOGRAPHY: "Mammography",
-  NUCLEAR: "Nuclear medicine",
-  OTHER: "Other imaging",
-};
+export const CATEGORY_LABELS: Readonly<Record<string, string>> = RECORD_CATEGORY_LABELS;
+export const MODALITY_LABELS: Readonly<Record<string, string>> = IMAGING_MODALITY_LABELS;
 
 export const TYPE_LABELS: Record<string, string> = {
   "application/pdf": "PDF document",

@@ -46,7 +46,7 @@ export function RecordFacts({ record }: { record: RecordView }) {
       </Fact>
       <Fact term="Type">{typeLabel(record.mimeType)}</Fact>
       <Fact term="Size">{formatSize(record.sizeBytes)}</Fact>
-      <Fact term="Uploaded">
+      <Fact term="Uploaded by">
         {record.uploadedBy}, <LocalTime iso={record.createdAt} withTime />
       </Fact>
     </dl>

@@ -1,6 +1,7 @@
 // The JSON-safe view of one record that the record page hands to its client
 // components: no blob names, no extracted text, BigInt as a number, calendar
 // dates as "YYYY-MM-DD".
+import { FORMER_CLINICIAN } from "@/lib/records/former-clinician";
 import { parseSignals, type Signal } from "./signals";
 
 export interface RecordView {
@@ -40,7 +41,8 @@ export interface RecordRowLike {
   correctedFields: string[];
   categorization: unknown;
   categorizedAt: Date | null;
-  uploadedById: string;
+  /** null when the uploader deleted their account. */
+  uploadedById: string | null;
   createdAt: Date;
   version: number;
 }
@@ -62,7 +64,8 @@ export function toRecordView(row: RecordRowLike, options: { viewerId: string; up
     correctedFields: row.correctedFields,
     signals: parseSignals(row.categorization),
     categorized: row.categorizedAt !== null,
-    uploadedBy: row.uploadedById === options.viewerId ? "You" : options.uploaderName?.trim() || "A member of your care team",
+    uploadedBy:
+      row.uploadedById === null ? FORMER_CLINICIAN : row.uploadedById === options.viewerId ? "You" : options.uploaderName?.trim() || "A member of your care team",
     createdAt: row.createdAt.toISOString(),
     version: row.version,
   };

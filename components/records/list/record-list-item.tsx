@@ -1,5 +1,6 @@
-// One record in the list: type icon, name (a link to the record), category,
-// date of service, provider, who uploaded it, and Archive or Restore.
+// One record in the list: thumbnail (images, PDFs' first page) or type icon,
+// name (a link to the record), category, date of service, provider, who
+// uploaded it, and Archive or Restore.
 import Link from "next/link";
 import { categoryLabel, modalityLabel, typeLabel } from "@/components/records/detail/labels";
 import type { RecordSummary } from "@/lib/records/record-summary";
@@ -23,9 +24,24 @@ export function RecordListItem({ record, archive, restore, showCategory }: Recor
   const category = [record.category ? categoryLabel(record.category) : null, record.modality ? modalityLabel(record.modality) : null].filter(Boolean).join(" · ");
   return (
     <li className="flex items-start gap-3 rounded-xl border border-slate-200 bg-white p-3">
-      <span className="mt-0.5 flex size-10 shrink-0 items-center justify-center rounded-lg bg-accent-50 text-accent-800">
-        <RecordTypeIcon mimeType={record.mimeType} className="size-5" />
-      </span>
+      {record.hasThumbnail ? (
+        // Decorative: the name next to it says what it is. Same-origin route, authorized per request.
+        // eslint-disable-next-line @next/next/no-img-element -- an authorized, privately cached route: not for next/image's optimizer
+        <img
+          src={`/api/records/${encodeURIComponent(record.id)}/thumbnail`}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          width={56}
+          height={56}
+          data-testid="record-thumbnail"
+          className="size-14 shrink-0 rounded-lg border border-slate-200 bg-slate-50 object-cover"
+        />
+      ) : (
+        <span className="mt-0.5 flex size-10 shrink-0 items-center justify-center rounded-lg bg-accent-50 text-accent-800">
+          <RecordTypeIcon mimeType={record.mimeType} className="size-5" />
+        </span>
+      )}
       <div className="min-w-0 flex-1">
         <Link
           href={`/patient/records/${encodeURIComponent(record.id)}`}

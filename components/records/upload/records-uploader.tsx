@@ -16,11 +16,13 @@ export interface RecordsUploaderProps {
   patientId: string;
   /** No records yet: the drop zone doubles as the list's empty state. */
   emptyVault?: boolean;
+  /** Where a finished upload's "Open" link points (the record id is appended); null: no link. */
+  recordHrefPrefix?: string | null;
   /** For tests: block retry backoff base. */
   retryBaseMs?: number;
 }
 
-export function RecordsUploader({ patientId, emptyVault = false, retryBaseMs }: RecordsUploaderProps) {
+export function RecordsUploader({ patientId, emptyVault = false, recordHrefPrefix = "/patient/records/", retryBaseMs }: RecordsUploaderProps) {
   const router = useRouter();
   const queue = useUploadQueue({ patientId, retryBaseMs, onRecordsAdded: () => router.refresh() });
   const inputRef = useRef<HTMLInputElement>(null);
@@ -129,7 +131,7 @@ export function RecordsUploader({ patientId, emptyVault = false, retryBaseMs }: 
           </div>
           <ul aria-label="Uploads" className="flex flex-col gap-2">
             {queue.items.map((item) => (
-              <UploadRow key={item.id} item={item} actions={queue} />
+              <UploadRow key={item.id} item={item} actions={queue} recordHrefPrefix={recordHrefPrefix} />
             ))}
           </ul>
         </div>

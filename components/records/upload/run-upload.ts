@@ -26,7 +26,7 @@ export interface RunUploadOptions {
   retryBaseMs?: number;
 }
 
-const INTERRUPTED = "The connection dropped. The parts already sent are kept: choose Retry to continue.";
+const INTERRUPTED = "The connection dropped. The parts already sent are kept: it goes on by itself when you are back online, or choose Retry.";
 const UNEXPECTED = "The upload stopped unexpectedly. Choose Retry to try again.";
 /** Start over with a fresh slot rather than begin with a SAS about to run out. */
 const EXPIRY_MARGIN_MS = 60_000;

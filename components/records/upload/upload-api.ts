@@ -16,7 +16,7 @@ export type ApiFailure = { kind: "rejected"; message: string } | { kind: "failed
 export type SlotResult = { ok: true; slot: UploadSlot } | ({ ok: false } & ApiFailure);
 export type FinalizeResult = { ok: true; recordId: string } | ({ ok: false } & ApiFailure & { notUploaded?: boolean });
 
-const OFFLINE = "The connection dropped. Check your connection, then choose Retry.";
+const OFFLINE = "The connection dropped. It goes on by itself when you are back online, or choose Retry.";
 const SERVER_TROUBLE = "Something went wrong on our side. Please try again.";
 
 interface ErrorBody {

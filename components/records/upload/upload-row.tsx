@@ -19,7 +19,7 @@ export interface UploadRowActions {
 const rowButton =
   "inline-flex min-h-11 min-w-11 items-center justify-center gap-1.5 rounded-lg px-3 text-sm font-semibold ring-1 ring-inset ring-slate-300 bg-white text-slate-900 hover:bg-slate-50";
 
-export function UploadRow({ item, actions }: { item: UploadItem; actions: UploadRowActions }) {
+export function UploadRow({ item, actions, recordHrefPrefix = "/patient/records/" }: { item: UploadItem; actions: UploadRowActions; recordHrefPrefix?: string | null }) {
   const percent = item.status === "done" || item.status === "verifying" ? 100 : percentOf(item.loaded, item.size);
   const showBar = item.status !== "rejected";
   const problem = item.status === "failed" || item.status === "rejected";
@@ -38,8 +38,8 @@ export function UploadRow({ item, actions }: { item: UploadItem; actions: Upload
             {showBar && item.status !== "done" ? <span aria-hidden>{percent}%</span> : null}
           </p>
         </div>
-        {item.status === "done" && item.recordId ? (
-          <Link href={`/patient/records/${encodeURIComponent(item.recordId)}`} className={cn(rowButton, "shrink-0 text-accent-800")}>
+        {item.status === "done" && item.recordId && recordHrefPrefix !== null ? (
+          <Link href={`${recordHrefPrefix}${encodeURIComponent(item.recordId)}`} className={cn(rowButton, "shrink-0 text-accent-800")}>
             Open<span className="sr-only"> {item.name}</span>
           </Link>
         ) : null}

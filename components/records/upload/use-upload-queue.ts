@@ -78,6 +78,17 @@ export function useUploadQueue(options: UploadQueueOptions) {
     onRecordsAdded.current?.();
   }, [items]);
 
+  // Back online after a dropped connection: files that failed go again by
+  // themselves, keeping the blocks already sent (Retry stays for other failures).
+  useEffect(() => {
+    const onOnline = () =>
+      setItems((current) =>
+        current.map((item) => (item.status === "failed" && runtimes.current.has(item.id) ? { ...item, status: "queued", message: undefined } : item)),
+      );
+    window.addEventListener("online", onOnline);
+    return () => window.removeEventListener("online", onOnline);
+  }, []);
+
   // Leaving the page would drop the uploads in progress: ask first.
   const busy = items.some((item) => ACTIVE_STATUSES.has(item.status) || item.status === "queued");
   useEffect(() => {

@@ -1,14 +1,17 @@
-// A small WebP thumbnail for image records, for the records list. PDFs and DICOM
-// get a type icon instead: rendering their first page needs a canvas
-// implementation that cannot be installed here (see README).
+// A small WebP thumbnail for the records list: images resized by sharp, PDFs'
+// first page drawn by MuPDF (render-pdf-page.ts) and then resized the same way.
+// DICOM keeps its type icon: the list shows what a glance can read, and a
+// windowed slice needs the viewer's choices (window/level, frame).
 import sharp from "sharp";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { defineJob } from "@/lib/jobs/define-job";
 import { recordBlob } from "../record-blobs";
+import { renderPdfFirstPage } from "../render-pdf-page";
 
-const THUMBNAIL_SOURCE_TYPES = new Set(["image/jpeg", "image/png", "image/tiff"]);
-// Larger images are left with an icon rather than pulled whole into memory.
+const THUMBNAIL_SOURCE_TYPES = new Set(["image/jpeg", "image/png", "image/tiff", "application/pdf"]);
+const THUMBNAIL_SIDE = 480;
+// Larger files are left with an icon rather than pulled whole into memory.
 const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
 
 export function thumbnailBlobName(options: { ownerId: string; recordId: string }) {
@@ -23,8 +26,15 @@ export async function makeThumbnail(options: { recordId: string }): Promise<{ ma
   if (!record || record.thumbnailBlobName || !THUMBNAIL_SOURCE_TYPES.has(record.mimeType) || record.sizeBytes > MAX_SOURCE_BYTES) {
     return { made: false };
   }
-  const source = await recordBlob(record.blobName).downloadToBuffer();
-  const thumbnail = await sharp(source, { failOn: "none" }).rotate().resize({ width: 480, height: 480, fit: "inside", withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+  const file = await recordBlob(record.blobName).downloadToBuffer();
+  // A PDF MuPDF cannot draw (password, damage) keeps its icon; retrying would not change that.
+  const source = record.mimeType === "application/pdf" ? await renderPdfFirstPage({ bytes: file, maxSide: THUMBNAIL_SIDE }) : file;
+  if (!source) return { made: false };
+  const thumbnail = await sharp(source, { failOn: "none" })
+    .rotate()
+    .resize({ width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, fit: "inside", withoutEnlargement: true })
+    .webp({ quality: 75 })
+    .toBuffer();
   const name = thumbnailBlobName({ ownerId: record.ownerId, recordId: record.id });
   await recordBlob(name).uploadData(thumbnail, { blobHTTPHeaders: { blobContentType: "image/webp", blobCacheControl: "private, no-store" } });
   // Only if the record still exists and has none: a deleted record leaves no pointer behind.

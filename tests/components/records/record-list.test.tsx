@@ -79,4 +79,18 @@ describe("RecordList", () => {
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Restore blood-test.pdf" })));
     expect(await screen.findByRole("alert")).toHaveTextContent("We could not find that");
   });
+  it("shows a thumbnail from the authorized route where one exists, else the type icon", () => {
+    render(<RecordList records={[record({ hasThumbnail: true }), record({ id: "rec-9", originalName: "plain.pdf" })]} view="category" archive={ok("")} restore={ok("")} />);
+    const thumbnails = screen.getAllByTestId("record-thumbnail");
+    expect(thumbnails).toHaveLength(1);
+    expect(thumbnails[0]).toHaveAttribute("src", "/api/records/rec-1/thumbnail");
+    expect(thumbnails[0]).toHaveAttribute("alt", "");
+    expect(thumbnails[0]).toHaveAttribute("loading", "lazy");
+    expect(thumbnails[0]!.closest("li")).toHaveTextContent("blood-test.pdf");
+  });
+
+  it("names the clinician who uploaded a record", () => {
+    render(<RecordList records={[record({ uploadedById: "dr-1", uploadedByName: "Dr. Amara Okafor" })]} view="category" archive={ok("")} restore={ok("")} />);
+    expect(screen.getByText("Uploaded by").nextSibling).toHaveTextContent("Dr. Amara Okafor");
+  });
 });

@@ -260,4 +260,49 @@ describe("RecordsUploader", () => {
     choose(new File([new Uint8Array(8)], "IM000001", { type: "" }));
     expect(within(row("IM000001")).getByText(/Use PDF, JPEG, PNG, HEIC, TIFF, DICOM/)).toBeInTheDocument();
   });
+  it("goes on by itself when the browser is back online, sending only the blocks that were missing", async () => {
+    let offline = true;
+    store.stage.mockImplementation(async (id, _body, length, { onProgress }) => {
+      if (id === btoa("block-000001") && offline) throw new Error("network down");
+      onProgress(length);
+    });
+    render(<RecordsUploader patientId="p1" retryBaseMs={1} />);
+    choose(pdf("scan-results.pdf", 8));
+    await waitFor(() => expect(within(row("scan-results.pdf")).getByText("Failed")).toBeInTheDocument());
+    expect(within(row("scan-results.pdf")).getByText(/goes on by itself when you are back online/)).toBeInTheDocument();
+    expect(screen.getByRole("progressbar", { name: "Upload of scan-results.pdf" })).toHaveAttribute("aria-valuenow", "50");
+
+    offline = false;
+    await act(async () => window.dispatchEvent(new Event("online")));
+    await waitFor(() => expect(within(row("scan-results.pdf")).getByText("Done")).toBeInTheDocument());
+    expect(store.stage.mock.calls.filter(([id]) => id === btoa("block-000000"))).toHaveLength(1);
+    // One slot: the same upload went on, it did not start over.
+    expect(fetchMock.mock.calls.filter(([url]) => url === "/api/uploads")).toHaveLength(1);
+  });
+
+  it("leaves a refused file alone when the browser comes back online", async () => {
+    finalizeAnswer = { status: 200, body: { outcome: "rejected", reason: "This file is not really a PDF." } };
+    render(<RecordsUploader patientId="p1" />);
+    choose(pdf("fake.pdf", 8));
+    await waitFor(() => expect(within(row("fake.pdf")).getByText("This file is not really a PDF.")).toBeInTheDocument());
+    const calls = fetchMock.mock.calls.length;
+    await act(async () => window.dispatchEvent(new Event("online")));
+    expect(fetchMock.mock.calls).toHaveLength(calls);
+  });
+
+  it("uploads for the patient it is given, with the Open link a clinician's page asks for", async () => {
+    render(<RecordsUploader patientId="patient-7" recordHrefPrefix="/clinician/patients/patient-7/records/" />);
+    choose(pdf("referral.pdf", 8));
+    await waitFor(() => expect(within(row("referral.pdf")).getByText("Done")).toBeInTheDocument());
+    expect(screen.getByRole("link", { name: /Open referral\.pdf/ })).toHaveAttribute("href", "/clinician/patients/patient-7/records/rec-1");
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(JSON.parse(String(init.body))).toMatchObject({ patientId: "patient-7" });
+  });
+
+  it("shows no Open link when the page has no record page to send to", async () => {
+    render(<RecordsUploader patientId="p1" recordHrefPrefix={null} />);
+    choose(pdf("note.pdf", 8));
+    await waitFor(() => expect(within(row("note.pdf")).getByText("Done")).toBeInTheDocument());
+    expect(screen.queryByRole("link", { name: /Open note\.pdf/ })).toBeNull();
+  });
 });

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { db } from "@/lib/db";
 import { makeThumbnail } from "@/lib/records/jobs/make-thumbnail-job";
 import { recordBlob } from "@/lib/records/record-blobs";
-import { pdfBytes, pngBytes } from "@/tests/factories/files";
+import { dicomBytes, pngBytes } from "@/tests/factories/files";
 import { createActor, readyRecord } from "./helpers";
 
 const jobsFor = (recordId: string) =>
@@ -25,10 +25,10 @@ describe("jobs after a record is ready", () => {
     expect(await makeThumbnail({ recordId: record.id })).toEqual({ made: false });
   });
 
-  it("makes no thumbnail for a PDF and none for a record deleted meanwhile", async () => {
+  it("makes no thumbnail for a DICOM (the viewer draws it) and none for a record deleted meanwhile", async () => {
     const actor = await createActor();
-    const { record: pdf } = await readyRecord({ actor, bytes: pdfBytes(), declaredType: "application/pdf", fileName: "letter.pdf" });
-    expect(await makeThumbnail({ recordId: pdf.id })).toEqual({ made: false });
+    const { record: scan } = await readyRecord({ actor, bytes: dicomBytes(), declaredType: "application/dicom", fileName: "scan.dcm" });
+    expect(await makeThumbnail({ recordId: scan.id })).toEqual({ made: false });
     expect(await makeThumbnail({ recordId: "no-such-record" })).toEqual({ made: false });
   });
 });

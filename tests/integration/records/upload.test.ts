@@ -1,9 +1,11 @@
 // The upload flow against the real Postgres and Azurite: slot checks, a real
 // block upload with the SAS, and finalize's verdicts on what actually arrived.
+import { BlobClient } from "@azure/storage-blob";
 import { db } from "@/lib/db";
 import { finalizeUpload } from "@/lib/records/finalize-upload";
 import { issueUploadSlot } from "@/lib/records/issue-upload-slot";
-import { recordBlob } from "@/lib/records/record-blobs";
+import { hashRecord } from "@/lib/records/jobs/hash-record-job";
+import { blobLeaseId, recordBlob } from "@/lib/records/record-blobs";
 import { sweepUploadSlots, UPLOAD_SLOT_GRACE_MS } from "@/lib/records/sweep-upload-slots";
 import { dicomBytes, docxBytes, jpegBytes, pdfBytes, pngBytes, uploadWithSas, zipBytes } from "@/tests/factories/files";
 import { context, createActor, errorOf, NOT_FOUND, readyRecord, sha256, uploadRecord } from "./helpers";
@@ -11,6 +13,34 @@ import { context, createActor, errorOf, NOT_FOUND, readyRecord, sha256, uploadRe
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 afterAll(() => db.$disconnect());
+
+/** Runs the hash-record job that finalize enqueued for the record, exactly as the worker would. */
+async function runHashJob(recordId: string) {
+  const jobs = await db.job.findMany({ where: { type: "hash-record", payload: { path: ["recordId"], equals: recordId } } });
+  expect(jobs).toHaveLength(1);
+  const payload = jobs[0]!.payload as { recordId: string; etag: string };
+  const result = await hashRecord(payload);
+  const { sha256: stored } = await db.record.findUniqueOrThrow({ where: { id: recordId }, select: { sha256: true } });
+  return { ...result, stored, etag: payload.etag };
+}
+
+/** Bytes storage really sent while `run` ran (every read goes through BlobClient.download; the spy passes it through). */
+async function bytesDownloadedDuring<T>(run: () => Promise<T>): Promise<{ value: T; bytes: number; reads: number }> {
+  const original = BlobClient.prototype.download;
+  let bytes = 0;
+  let reads = 0;
+  const spy = jest.spyOn(BlobClient.prototype, "download").mockImplementation(async function (this: BlobClient, ...args: Parameters<BlobClient["download"]>) {
+    const response = await original.apply(this, args);
+    reads += 1;
+    bytes += response.contentLength ?? 0;
+    return response;
+  });
+  try {
+    return { value: await run(), bytes, reads };
+  } finally {
+    spy.mockRestore();
+  }
+}
 
 const slotInput = (patientId: string, overrides: Record<string, unknown> = {}) => ({
   patientId,
@@ -66,7 +96,7 @@ describe("issueUploadSlot", () => {
     const names: Array<[string, string]> = [
       ["../../etc/passwd", "passwd"],
       ["..\\..\\Windows\\system32\\evil.pdf", "evil.pdf"],
-      ["bad\u0000na\u0007me\u202Efdp.exe", "badnamefdp.exe"],
+      ["bad\u0001na\u0007me\u202Efdp.exe", "badnamefdp.exe"],
       ["..", "upload"],
       [`${"a".repeat(300)}.pdf`, `${"a".repeat(251)}.pdf`],
     ];
@@ -78,6 +108,8 @@ describe("issueUploadSlot", () => {
       expect(row.status).toBe("PENDING");
       expect(new URL(slot.uploadUrl).pathname.endsWith(`/records/${patient.id}/${slot.slotId}`)).toBe(true);
     }
+    // A NUL is refused at every boundary (parseInput), not cleaned: Postgres text cannot hold it.
+    expect(await errorOf(issueUploadSlot({ actor: patient, input: slotInput(patient.id, { fileName: "bad\u0000name.pdf" }), context }))).toMatchObject({ code: "VALIDATION_FAILED" });
   });
 
   it("returns a write-only SAS for the slot's blob, a block size and the expiry, and audits the slot", async () => {
@@ -98,11 +130,12 @@ describe("issueUploadSlot", () => {
 });
 
 describe("finalizeUpload", () => {
-  it("turns a real block upload into a READY record with the verified type, size and SHA-256", async () => {
+  it("turns a real block upload into a READY record with the verified type and size; the SHA-256 follows from its job", async () => {
     const patient = await createActor();
     const bytes = pdfBytes();
     const { slot, record } = await readyRecord({ actor: patient, bytes, declaredType: "application/pdf", fileName: "Befund Müller.pdf" });
-    expect(record).toMatchObject({ ownerId: patient.id, uploadedById: patient.id, mimeType: "application/pdf", sizeBytes: bytes.length, sha256: sha256(bytes), status: "READY", originalName: "Befund Müller.pdf" });
+    // Usable at once; the checksum is not computed yet.
+    expect(record).toMatchObject({ ownerId: patient.id, uploadedById: patient.id, mimeType: "application/pdf", sizeBytes: bytes.length, sha256: null, status: "READY", originalName: "Befund Müller.pdf" });
     const row = await db.uploadSlot.findUniqueOrThrow({ where: { id: slot.slotId } });
     expect(row).toMatchObject({ status: "FINALIZED", recordId: record.id });
     expect(row.finalizedAt).not.toBeNull();
@@ -113,6 +146,52 @@ describe("finalizeUpload", () => {
     // Idempotent: finishing again returns the same record and writes nothing new.
     await expect(finalizeUpload({ actor: patient, slotId: slot.slotId, context })).resolves.toEqual({ outcome: "ready", record });
     expect(await db.record.count({ where: { ownerId: patient.id } })).toBe(1);
+
+    // The job stores the real SHA-256 once; a retry changes nothing.
+    expect(await runHashJob(record.id)).toMatchObject({ outcome: "stored", stored: sha256(bytes) });
+    expect(await runHashJob(record.id)).toMatchObject({ outcome: "already_hashed", stored: sha256(bytes) });
+    await expect(finalizeUpload({ actor: patient, slotId: slot.slotId, context })).resolves.toMatchObject({ outcome: "ready", record: { id: record.id, sha256: sha256(bytes) } });
+  });
+
+  it("reads only a bounded number of bytes at finalize: a 64 MiB scan costs what a tiny one does", async () => {
+    const patient = await createActor();
+    const small = dicomBytes();
+    const large = Buffer.concat([dicomBytes(), Buffer.alloc(64 * 1024 * 1024, 0x5a)]);
+    const finalizeOf = async (bytes: Buffer) => {
+      const slot = await issueUploadSlot({ actor: patient, input: slotInput(patient.id, { fileName: "scan.dcm", declaredType: "application/dicom", declaredSize: bytes.length }), context });
+      await uploadWithSas(slot.uploadUrl, bytes, 8 * 1024 * 1024);
+      return bytesDownloadedDuring(() => finalizeUpload({ actor: patient, slotId: slot.slotId, context }));
+    };
+    const tiny = await finalizeOf(small);
+    const big = await finalizeOf(large);
+    expect(tiny.value.outcome).toBe("ready");
+    expect(big.value.outcome).toBe("ready");
+    // The spy sees real reads: the magic-byte range (at most 4100 bytes) and nothing else.
+    expect(big.reads).toBeGreaterThan(0);
+    expect(tiny.bytes).toBe(small.length);
+    expect(big.bytes).toBe(4100);
+    expect(big.reads).toBe(tiny.reads);
+
+    // The full read happens in the job, and gets the right answer for all 64 MiB.
+    const record = big.value.outcome === "ready" ? big.value.record : undefined;
+    const hashed = await bytesDownloadedDuring(() => runHashJob(record!.id));
+    expect(hashed.value).toMatchObject({ outcome: "stored", stored: sha256(large) });
+    expect(hashed.bytes).toBe(large.length);
+  });
+
+  it("the hash job refuses a blob that changed since finalize, and leaves a deleted record alone", async () => {
+    const patient = await createActor();
+    const bytes = pdfBytes();
+    const { record } = await readyRecord({ actor: patient, bytes, declaredType: "application/pdf" });
+    const row = await db.record.findUniqueOrThrow({ where: { id: record.id } });
+    // Only the lease holder (the server) can write now: simulate a changed file that way.
+    await recordBlob(row.blobName).uploadData(Buffer.concat([bytes, Buffer.from("tampered")]), { conditions: { leaseId: blobLeaseId(row.blobName) } });
+    expect(await runHashJob(record.id)).toMatchObject({ outcome: "blob_changed", stored: null });
+
+    const { record: gone } = await readyRecord({ actor: patient, bytes, declaredType: "application/pdf" });
+    const job = (await db.job.findMany({ where: { type: "hash-record", payload: { path: ["recordId"], equals: gone.id } } }))[0]!;
+    await db.record.delete({ where: { id: gone.id } });
+    await expect(hashRecord(job.payload as { recordId: string; etag: string })).resolves.toEqual({ outcome: "record_gone" });
   });
 
   it.each([
@@ -125,14 +204,22 @@ describe("finalizeUpload", () => {
     const patient = await createActor();
     const bytes = await make();
     const { record } = await readyRecord({ actor: patient, bytes, declaredType });
-    expect(record).toMatchObject({ mimeType, sizeBytes: bytes.length, sha256: sha256(bytes) });
+    expect(record).toMatchObject({ mimeType, sizeBytes: bytes.length });
+    if (declaredType === "text/plain") {
+      // Text is read whole at finalize anyway (UTF-8 check), so its hash comes with it.
+      expect(record.sha256).toBe(sha256(bytes));
+      expect(await db.job.count({ where: { type: "hash-record", payload: { path: ["recordId"], equals: record.id } } })).toBe(0);
+    } else {
+      expect(record.sha256).toBeNull();
+      expect(await runHashJob(record.id)).toMatchObject({ outcome: "stored", stored: sha256(bytes) });
+    }
   });
 
-  it("hashes a multi-block upload by streaming it", async () => {
+  it("hashes a multi-block upload by streaming it (in the job)", async () => {
     const patient = await createActor();
     const bytes = Buffer.concat([pdfBytes(), Buffer.alloc(3 * 1024 * 1024 + 17, 0x20)]);
     const { record } = await readyRecord({ actor: patient, bytes, declaredType: "application/pdf" });
-    expect(record.sha256).toBe(sha256(bytes));
+    expect(await runHashJob(record.id)).toMatchObject({ outcome: "stored", stored: sha256(bytes) });
     expect(record.sizeBytes).toBe(bytes.length);
   });
 

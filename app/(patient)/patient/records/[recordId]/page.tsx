@@ -15,6 +15,7 @@ import { RecordPreview } from "@/components/records/viewer/record-preview";
 import { requireUser } from "@/lib/auth/current-user";
 import { findAccessibleRecord } from "@/lib/authz/records";
 import { AppError } from "@/lib/errors";
+import { findUploaderName } from "@/lib/records/uploader-name";
 import { ZRecordIdSchema } from "@/lib/validation/records";
 
 // The file name can itself be medical content: it stays out of the tab title and history.
@@ -34,8 +35,9 @@ export default async function RecordPage({ params }: { params: Promise<{ recordI
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  // Only the owner reaches a record today, and only they upload for themselves (lib/authz/records).
-  const record = toRecordView(row, { viewerId: user.id, uploaderName: row.uploadedById === user.id ? user.name : null });
+  // The patient, or a clinician who contributed it with a CONTRIBUTE grant ("Dr. …").
+  const uploaderName = row.uploadedById === user.id ? user.name : await findUploaderName({ userId: row.uploadedById });
+  const record = toRecordView(row, { viewerId: user.id, uploaderName });
   const archived = record.status === "ARCHIVED";
 
   return (

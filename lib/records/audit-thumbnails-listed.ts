@@ -1,0 +1,44 @@
+// One audit event per list view that shows thumbnails, per patient whose
+// records are shown, naming the records whose thumbnails were offered.
+//
+// Why once per list view and not once per thumbnail request: a thumbnail is a
+// small rendering of the record's content, so showing it is a view that "Who saw
+// my data" must be able to answer. But (1) every audit append takes the chain's
+// advisory lock, so a list of 50 thumbnails would serialize 50 transactions on
+// each page view and slow every other audited write in the app; (2) per-request
+// rows would be an arbitrary sample anyway, since the browser's private cache
+// and lazy loading decide which images are fetched again; (3) the list view is
+// where the set of records put in front of the user is decided, so one event
+// there says exactly which records' thumbnails a person was shown, and when.
+// The thumbnail route itself still makes the full access decision per request.
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/authz/records";
+import type { RequestContext } from "@/lib/http/request-context";
+import type { RecordSummary } from "./record-summary";
+
+export async function auditThumbnailsListed(options: {
+  actor: Actor;
+  records: ReadonlyArray<Pick<RecordSummary, "id" | "ownerId" | "hasThumbnail">>;
+  context: RequestContext;
+}): Promise<{ events: number }> {
+  const byPatient = new Map<string, string[]>();
+  for (const record of options.records) {
+    if (!record.hasThumbnail) continue;
+    byPatient.set(record.ownerId, [...(byPatient.get(record.ownerId) ?? []), record.id]);
+  }
+  for (const [patientId, recordIds] of byPatient) {
+    await recordAuditEvent({
+      action: "record.thumbnails_listed",
+      outcome: "ALLOWED",
+      actorId: options.actor.id,
+      actorRole: options.actor.role,
+      patientId,
+      targetType: "record_list",
+      targetId: null,
+      ...options.context,
+      // Ids only (details hold flat values): the list page is at most 50 records.
+      details: { count: recordIds.length, recordIds: recordIds.join(",") },
+    });
+  }
+  return { events: byPatient.size };
+}
