@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Menu, ShieldCheck } from "lucide-react";
 import { IdleWarning } from "@/components/auth/idle-warning";
+import { HeaderBell } from "@/components/notifications/header-bell";
+import { HeaderSearch } from "@/components/search/header-search";
 import { currentSession } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/client";
@@ -67,6 +69,8 @@ export async function SiteHeader() {
   const session = await currentSession().catch(() => null);
   const signedIn = session?.state === "active";
   const areas = signedIn ? areasFor(session.user.role) : [];
+  // Patients and clinicians search records; admins see no medical content.
+  const showSearch = signedIn && session.user.role !== "ADMIN";
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
       {session ? <IdleWarning idleMinutes={env().SESSION_IDLE_MINUTES} /> : null}
@@ -78,8 +82,14 @@ export async function SiteHeader() {
           <ShieldCheck aria-hidden className="size-6" />
           MedVault
         </Link>
+        {showSearch ? <HeaderSearch /> : null}
         <MainNav areas={areas} signedIn={Boolean(session)} styles={DESKTOP} />
-        <details className="relative ml-auto md:hidden">
+        {signedIn ? (
+          <div className={showSearch ? "" : "ml-auto md:ml-0"}>
+            <HeaderBell userId={session.user.id} />
+          </div>
+        ) : null}
+        <details className={signedIn ? "relative md:hidden" : "relative ml-auto md:hidden"}>
           <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
             <Menu aria-hidden className="size-6" />
             <span className="sr-only">Open menu</span>

@@ -1,10 +1,15 @@
-// Tells a user that an admin changed their account's standing. Runs after the
-// change committed: a mail that cannot be written must not undo a suspension,
-// so a failure is logged (ids only) and the admin's action still succeeds.
+// Tells a user that an admin changed their account's standing. Verification
+// and suspension are notifications (notifyAccountStatus, inside the admin's
+// transaction: the in-app notice and the queued mail commit with the change;
+// the queue retries the delivery, so a provider outage cannot undo a
+// suspension). Reactivation has no notification type: its mail is queued after
+// the change committed, and a failure to queue it is logged (ids only).
+import type { Tx } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
 import { accountReactivatedMail, accountSuspendedMail, clinicianVerifiedMail } from "@/lib/email/templates/clinician-status";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { notify } from "@/lib/notifications/notify";
 
 export type AccountStatusMail = { kind: "verified" } | { kind: "suspended" } | { kind: "reactivated"; awaitingVerification: boolean };
 
@@ -22,4 +27,21 @@ export async function sendAccountStatusMail(options: { userId: string; to: strin
   } catch (error) {
     logger.warn("admin.status_mail_failed", { userId: options.userId, kind: mail.kind, error: error instanceof Error ? error.name : "unknown" });
   }
+}
+
+/** In-app notice plus this mail (a security event: always both), in the admin's transaction. */
+export async function notifyAccountStatus(options: { tx: Tx; userId: string; kind: "verified" | "suspended" }): Promise<void> {
+  const signInUrl = new URL("/sign-in", env().APP_URL).toString();
+  const verified = options.kind === "verified";
+  await notify({
+    tx: options.tx,
+    userId: options.userId,
+    type: verified ? "ACCOUNT_VERIFIED" : "ACCOUNT_SUSPENDED",
+    title: verified ? "Your account is verified" : "Your account was suspended",
+    body: verified
+      ? "An administrator verified your professional details. You can ask patients for access to their records."
+      : "An administrator suspended your account. Contact your MedVault administrator if you think this is a mistake.",
+    link: verified ? "/clinician" : undefined,
+    email: { template: `account-${options.kind}`, content: verified ? clinicianVerifiedMail({ signInUrl }) : accountSuspendedMail() },
+  });
 }

@@ -3,7 +3,9 @@
 // issue adds here: a job that reminds the patient (and the clinician) that the
 // share ends, written with enqueueJob({ ..., tx }).
 import type { Tx } from "@/lib/db";
+import { notifyGrantExpiring } from "@/lib/notifications/events/sharing-events";
 
 export async function afterGrantExpiringSoon(options: { grantId: string; tx: Tx }): Promise<void> {
-  void options;
+  // The patient and the clinician, in the app and by email (per their preferences).
+  await notifyGrantExpiring({ grantId: options.grantId, tx: options.tx });
 }

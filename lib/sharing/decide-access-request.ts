@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import type { AccessRequest } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import { DAY_MS, ZAccessRequestIdSchema, ZDecideAccessRequestSchema, ZGrantScopeSchema, type TDecideAccessRequestInput, type TGrantScope } from "@/lib/validation/sharing";
+import { notifyAccessDecided } from "@/lib/notifications/events/sharing-events";
 import { toGrantSummary, type GrantSummary } from "./grant-summary";
 import { lockSharingPair } from "./lock-pair";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -66,6 +67,7 @@ export async function decideAccessRequest(options: {
     if (input.decision === "deny") {
       await tx.accessRequest.update({ where: { id: request.id }, data: { status: "DENIED", decidedAt: now } });
       await recordAuditEvent({ ...audit, action: "access_request.denied", outcome: "ALLOWED", details: { clinicianId: request.clinicianId } }, { tx });
+      await notifyAccessDecided({ tx, patientId: patient.id, clinicianId: request.clinicianId, decision: "denied" });
       return { outcome: "denied" as const };
     }
 
@@ -91,6 +93,7 @@ export async function decideAccessRequest(options: {
     await tx.accessRequest.update({ where: { id: request.id }, data: { status: "APPROVED", decidedAt: now, grantId: grant.id } });
     const narrowed = level !== request.level || durationDays !== request.durationDays || scope.scope !== request.scope || scope.categories.length !== request.categories.length;
     await recordAuditEvent({ ...audit, action: "access_request.approved", outcome: "ALLOWED", details: { clinicianId: request.clinicianId, grantId: grant.id, narrowed } }, { tx });
+    await notifyAccessDecided({ tx, patientId: patient.id, clinicianId: request.clinicianId, decision: "approved", grant });
     return { outcome: "approved" as const, grant: toGrantSummary(grant, now) };
   });
 }

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { RequestContext } from "@/lib/http/request-context";
 import { requestAccessSchema, type TRequestAccessInput } from "@/lib/validation/sharing";
+import { notifyAccessRequested } from "@/lib/notifications/events/sharing-events";
 import { findPatientByIdentifier } from "./find-patient";
 import { lockSharingPair } from "./lock-pair";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -46,6 +47,7 @@ export async function requestAccess(options: { actor: SharingActor; input: TRequ
       },
       { tx },
     );
+    await notifyAccessRequested({ tx, patientId: patient.id, clinicianId: clinician.id, updated: Boolean(pending) });
   });
   return SUBMITTED;
 }

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { ZGrantIdSchema } from "@/lib/validation/sharing";
+import { notifyGrantRevoked } from "@/lib/notifications/events/sharing-events";
 import { toGrantSummary, type GrantSummary } from "./grant-summary";
 import { parseInput } from "@/lib/validation/parse-input";
 import { requireSharingActor, type SharingActor } from "./sharing-actor";
@@ -47,6 +48,7 @@ export async function revokeGrant(options: {
       },
       { tx },
     );
+    await notifyGrantRevoked({ tx, grant });
     return { grant: toGrantSummary(grant, now), outcome: "revoked" as const };
   });
 }

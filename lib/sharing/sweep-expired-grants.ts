@@ -5,6 +5,7 @@
 // in its own short transaction guarded by reminderSentAt IS NULL, so sweeps
 // running side by side remind once. Emergency grants (4 h) get no reminder.
 import { db } from "@/lib/db";
+import { notifyExpiredGrants } from "@/lib/notifications/notify-expired-grants";
 import { afterGrantExpiringSoon } from "./after-grant-expiring-soon";
 
 export const REMINDER_WINDOW_MS = 3 * 24 * 60 * 60_000;
@@ -42,6 +43,8 @@ export async function sweepExpiredGrants(options: { now?: Date; batchSize?: numb
     });
     if (marked) reminded += 1;
   }
+  // "Your share has ended": once per grant term (deduplicated in lib/notifications).
+  await notifyExpiredGrants({ now });
   const expired = await db.grant.count({ where: { revokedAt: null, expiresAt: { lte: now } } });
   return { reminded, expired };
 }

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { Grant, GrantLevel, GrantOrigin, Role } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { TGrantScope } from "@/lib/validation/sharing";
+import { notifyGrantSaved } from "@/lib/notifications/events/sharing-events";
 import { lockSharingPair } from "./lock-pair";
 
 export interface UpsertGrantOptions {
@@ -81,5 +82,7 @@ export async function upsertGrant(options: UpsertGrantOptions): Promise<{ grant:
     },
     { tx },
   );
+  // An approved request is told as "approved" by decideAccessRequest instead.
+  if (origin === "DIRECT") await notifyGrantSaved({ tx, grant, outcome });
   return { grant, outcome };
 }

@@ -8,8 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "Admin" };
 
 const panels = [
-  { icon: ScrollText, title: "Access log", text: "No access has been recorded yet." },
-  { icon: ShieldAlert, title: "Emergency access", text: "No emergency access is open." },
+  { icon: ScrollText, title: "Access log", text: "Search every access and change, export it as CSV, and check the audit chain.", href: "/admin/audit", link: "Open the audit trail" },
+  { icon: ShieldAlert, title: "Emergency access", text: "Review emergency accesses with their reasons and end any that should not continue.", href: "/admin/emergency", link: "Review emergency access" },
 ];
 
 export default async function AdminDashboardPage() {
@@ -31,13 +31,16 @@ export default async function AdminDashboardPage() {
             {pending === 0 ? "Manage clinicians" : "Review pending clinicians"}
           </Link>
         </section>
-        {panels.map(({ icon: Icon, title, text }) => (
+        {panels.map(({ icon: Icon, title, text, href, link }) => (
           <section key={title} aria-label={title} className="rounded-2xl border border-slate-200 bg-white p-6">
             <div className="flex items-center gap-2">
               <Icon aria-hidden className="size-5 text-accent-700" />
               <h2 className="font-semibold">{title}</h2>
             </div>
             <p className="mt-3 text-slate-600">{text}</p>
+            <Link href={href} className="mt-3 inline-flex min-h-11 items-center font-medium text-accent-700 underline underline-offset-2">
+              {link}
+            </Link>
           </section>
         ))}
       </div>

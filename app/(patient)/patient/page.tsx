@@ -11,6 +11,8 @@ import { RecordsUploader } from "@/components/records/upload/records-uploader";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
+import { requestContext } from "@/lib/http/request-context";
+import { auditThumbnailsListed } from "@/lib/records/audit-thumbnails-listed";
 import { listRecords, type ListRecordsResult } from "@/lib/records/list-records";
 import { archiveRecordAction, restoreRecordAction } from "./actions";
 
@@ -36,6 +38,8 @@ export default async function PatientHomePage({ searchParams }: { searchParams: 
     if (!(caught instanceof AppError) || caught.code !== "VALIDATION_FAILED") throw caught;
     error = caught.message;
   }
+  // The thumbnails this list shows are a view of their records: one audit event for the list (see the use case).
+  await auditThumbnailsListed({ actor: user, records: result.records, context: await requestContext() });
   const empty = result.records.length === 0;
   // A first visit: nothing listed, nothing filtered, nothing archived either.
   const vaultEmpty =

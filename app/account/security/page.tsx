@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { KeyRound, ShieldAlert, ShieldCheck } from "lucide-react";
+import Link from "next/link";
+import { Bell, KeyRound, ShieldAlert, ShieldCheck, Trash2 } from "lucide-react";
 import { LocalDate } from "@/components/account/local-date";
 import { LinkedProvidersSlot } from "@/components/account/linked-providers-slot";
 import { Alert } from "@/components/ui/alert";
@@ -92,6 +93,47 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         </section>
 
         <LinkedProvidersSlot userId={user.id} />
+
+        <section aria-labelledby="notifications-title" className="rounded-2xl border border-slate-200 bg-white p-6">
+          <div className="flex items-start gap-3">
+            <Bell aria-hidden className="mt-0.5 size-6 shrink-0 text-slate-600" />
+            <div className="flex-1">
+              <h2 id="notifications-title" className="text-lg font-semibold">
+                Notifications
+              </h2>
+              <p className="mt-1 text-slate-600">Choose which events reach you in MedVault and which by email.</p>
+            </div>
+          </div>
+          <div className="mt-4">
+            <ButtonLink href="/account/notifications" variant="secondary" className="w-full sm:w-auto">
+              Notification preferences
+            </ButtonLink>
+          </div>
+        </section>
+
+        <section aria-labelledby="delete-account-title" className="rounded-2xl border border-red-200 bg-red-50 p-6">
+          <div className="flex items-start gap-3">
+            <Trash2 aria-hidden className="mt-0.5 size-6 shrink-0 text-red-700" />
+            <div className="flex-1">
+              <h2 id="delete-account-title" className="text-lg font-semibold text-red-900">
+                Delete my account
+              </h2>
+              <p className="mt-1 text-slate-800">
+                Closes your account for good: you are signed out everywhere, all sharing ends
+                {user.role === "PATIENT" ? ", and your files and health data are deleted" : ""}. This cannot be undone. The next page explains
+                what happens and asks you to confirm.
+              </p>
+            </div>
+          </div>
+          <div className="mt-4">
+            <Link
+              href="/account/delete"
+              className="inline-flex min-h-11 w-full items-center justify-center gap-2 rounded-lg bg-white px-5 py-2.5 text-base font-semibold text-red-800 ring-1 ring-inset ring-red-300 transition-colors hover:bg-red-100 sm:w-auto"
+            >
+              Delete my account…
+            </Link>
+          </div>
+        </section>
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { inAdminTransaction } from "../admin-transaction";
 import { parseInput } from "@/lib/validation/parse-input";
-import { sendAccountStatusMail } from "../send-account-status-mail";
+import { notifyAccountStatus } from "../send-account-status-mail";
 import { ZSuspendUserSchema } from "./schemas";
 
 export type SuspendUserResult = { outcome: "suspended" | "already_suspended" };
@@ -27,9 +27,9 @@ export async function suspendUser(options: { adminId: string; userId: string; re
     if (count === 0) return { outcome: "already_suspended" as const };
     await revokeAllSessions({ userId, tx });
     await auditAllowed({ reason, previousStatus: target.status });
+    await notifyAccountStatus({ tx, userId, kind: "suspended" });
     return { outcome: "suspended" as const, email: target.email };
   });
 
-  if (result.outcome === "suspended") await sendAccountStatusMail({ userId, to: result.email, mail: { kind: "suspended" } });
   return { outcome: result.outcome };
 }

@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { inAdminTransaction } from "../admin-transaction";
 import { parseInput } from "@/lib/validation/parse-input";
-import { sendAccountStatusMail } from "../send-account-status-mail";
+import { acceptClinicianInvitations } from "@/lib/sharing/accept-clinician-invitations";
+import { notifyAccountStatus } from "../send-account-status-mail";
 import { ZVerifyClinicianSchema } from "./schemas";
 
 export type VerifyClinicianResult = { outcome: "verified" | "already_verified" };
@@ -35,9 +36,11 @@ export async function verifyClinician(options: { adminId: string; userId: string
       select: { email: true },
     });
     await auditAllowed({ reason: reason ?? null });
+    await notifyAccountStatus({ tx, userId, kind: "verified" });
+    // Patients who invited this address by email: their invitations become shares now.
+    await acceptClinicianInvitations({ tx, clinician: { id: userId, email: user.email }, adminId: admin.id, context: options.context });
     return { outcome: "verified" as const, email: user.email };
   });
 
-  if (result.outcome === "verified") await sendAccountStatusMail({ userId, to: result.email, mail: { kind: "verified" } });
   return { outcome: result.outcome };
 }

@@ -7,9 +7,8 @@
 // this limit bounds the sum over many sign-ins (20 guesses of a 6-digit code per
 // 15 min). The cost, a user locked out of these steps for 15 minutes, can only
 // be caused by someone who already holds the password.
-import { Pool } from "pg";
 import { RateLimiterPostgres } from "rate-limiter-flexible";
-import { env } from "@/lib/env";
+import { rateLimitPool } from "@/lib/security/rate-limit";
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -19,7 +18,7 @@ let limiters: Record<TThrottleKind, RateLimiterPostgres> | undefined;
 
 function getLimiters() {
   if (!limiters) {
-    const storeClient = new Pool({ connectionString: env().DATABASE_URL, max: 2 });
+    const storeClient = rateLimitPool();
     const common = { storeClient, storeType: "pool", tableName: "RateLimit", tableCreated: true, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS };
     limiters = {
       second_factor: new RateLimiterPostgres({ ...common, keyPrefix: "2fa-user", points: 20 }),
