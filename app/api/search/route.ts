@@ -1,0 +1,13 @@
+// POST /api/search: search-as-you-type for the signed-in user. The search text
+// travels in the JSON body, never in a URL. Answers { hits, total, hasMore }.
+import { authenticate } from "@/lib/auth/current-user";
+import { readJsonBody, routeHandler } from "@/lib/http/route-handler";
+import { searchRecords } from "@/lib/search/search-records";
+import type { TSearchInput } from "@/lib/search/search-schema";
+
+export const POST = routeHandler("search.records", async ({ request }) => {
+  const actor = await authenticate({ roles: ["PATIENT", "PHYSICIAN", "NURSE", "STAFF"] });
+  const input = (await readJsonBody(request)) as TSearchInput;
+  const result = await searchRecords({ actor, input });
+  return { body: { searched: result.searched, hits: result.hits, total: result.total, hasMore: result.hasMore, page: result.params.page } };
+});
