@@ -45,24 +45,43 @@ export default defineConfig({
     },
     { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
   ],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
-    url: listenURL,
-    // A server left over on this port would be testing some other build.
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    // Merged over process.env, which carries the run's database, Azurite and secrets.
-    env: {
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      APP_URL: baseURL,
-      AUTH_URL: baseURL,
-      AUTH_TRUST_HOST: "true",
-      // Sign-up journeys open the verification link from /dev/outbox, as a
-      // local installation without a mail provider would.
-      EMAIL_DEV_OUTBOX: "true",
+  webServer: [
+    {
+      command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+      url: listenURL,
+      // A server left over on this port would be testing some other build.
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      // Merged over process.env, which carries the run's database, Azurite and secrets.
+      env: {
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        APP_URL: baseURL,
+        AUTH_URL: baseURL,
+        AUTH_TRUST_HOST: "true",
+        // Sign-up journeys open the verification link from /dev/outbox, as a
+        // local installation without a mail provider would.
+        EMAIL_DEV_OUTBOX: "true",
+      },
     },
-  },
+    // The job worker, as production runs it next to the app: categorization,
+    // thumbnails, notifications and exports happen here, not in the browser's request.
+    {
+      command: "node --conditions=react-server --import tsx lib/cli/worker.ts",
+      wait: { stdout: /worker\.started/ },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        APP_URL: baseURL,
+        AUTH_URL: baseURL,
+        EMAIL_DEV_OUTBOX: "true",
+        WORKER_POLL_INTERVAL_MS: "200",
+      },
+    },
+  ],
 });

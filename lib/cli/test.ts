@@ -6,12 +6,17 @@
 // own; both are torn down on success, failure and Ctrl-C. The last line printed
 // is always `N passed, N failed` (what CI reads); the exit code is non-zero when
 // anything failed or no test ran at all.
+// Everything the app logs meanwhile (Jest's integration tests, the e2e server
+// and worker) also goes to one file (LOG_FILE); it is scanned at the end for
+// planted medical content, passwords, TOTP codes, cookies, SAS signatures and
+// bearer tokens, and a finding fails the run (counts only, never the secret).
 // Tooling, not app code: it reads process.env directly to wire the children.
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseEnv } from "../env";
+import { describeFindings, scanLog } from "../testing/log-scan";
 import { runNode, stopAllChildren } from "../../tests/setup/child-processes";
 import { Cleanup } from "../../tests/setup/cleanup";
 import { freePort } from "../../tests/setup/free-port";
@@ -91,10 +96,11 @@ async function runJest(options: { label: string; projects: Suite[]; serial: bool
   return jestTotals(report, code);
 }
 
-async function runE2e(options: { stack: TestStack; workDir: string; filters: string[]; cleanup: Cleanup }): Promise<Totals> {
+async function runE2e(options: { stack: TestStack; workDir: string; filters: string[]; cleanup: Cleanup; logFile: string }): Promise<Totals> {
   const port = await freePort();
   const serverEnv = {
     ...process.env,
+    LOG_FILE: options.logFile,
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: options.stack.databaseUrl,
     AZURE_STORAGE_CONNECTION_STRING: options.stack.azureStorageConnectionString,
@@ -151,9 +157,11 @@ async function runSuites(suites: Suite[], filters: string[], cleanup: Cleanup): 
   const container = parseEnv({ NODE_ENV: "test", AZURE_STORAGE_CONTAINER: process.env.AZURE_STORAGE_CONTAINER }).AZURE_STORAGE_CONTAINER;
   const stack = needsStack ? await startTestStack({ adminUrl: admin, container, cleanup, log }) : undefined;
   checkpoint();
+  const logFile = path.join(workDir, "app.log");
   const jestEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "test",
+    LOG_FILE: logFile,
     ...(stack && {
       DATABASE_URL: stack.databaseUrl,
       AZURE_STORAGE_CONNECTION_STRING: stack.azureStorageConnectionString,
@@ -174,8 +182,22 @@ async function runSuites(suites: Suite[], filters: string[], cleanup: Cleanup): 
     }
   }
   checkpoint();
-  if (suites.includes("e2e") && stack) totals = addTotals(totals, await runE2e({ stack, workDir, filters, cleanup }));
-  return totals;
+  if (suites.includes("e2e") && stack) totals = addTotals(totals, await runE2e({ stack, workDir, filters, cleanup, logFile }));
+  return addTotals(totals, await scanAppLog(logFile));
+}
+
+/** The log scan counts as one more check: failed when anything sensitive was logged. */
+async function scanAppLog(logFile: string): Promise<Totals> {
+  const text = await readFile(logFile, "utf8").catch(() => "");
+  const findings = scanLog(text);
+  const lines = text ? text.split("\n").length - 1 : 0;
+  if (findings.length === 0) {
+    log(`Log scan: ${lines} app log line(s), nothing sensitive found.`);
+    return { passed: 0, failed: 0 };
+  }
+  for (const finding of describeFindings(findings, "app log")) log(`Log scan FAILED: ${finding}`);
+  log("Something logged a secret or medical content: the events above name the log calls to fix.");
+  return { passed: 0, failed: 1 };
 }
 
 async function main(): Promise<number> {
