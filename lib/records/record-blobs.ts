@@ -87,7 +87,8 @@ export async function deleteRecordBlob(blobName: string): Promise<{ deleted: boo
     // Not leased (an unfinished upload) or leased under another id (rotated secret): break, then delete.
     if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409)) {
       await blob.getBlobLeaseClient().breakLease(0).catch((breakError: unknown) => {
-        if (!(breakError instanceof RestError && breakError.statusCode === 409)) throw breakError;
+        // 409: no lease to break; 404: someone else (an overlapping deletion) removed it meanwhile.
+        if (!(breakError instanceof RestError && (breakError.statusCode === 409 || breakError.statusCode === 404))) throw breakError;
       });
       const response = await blob.deleteIfExists({ deleteSnapshots: "include" });
       return { deleted: response.succeeded };

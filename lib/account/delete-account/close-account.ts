@@ -10,6 +10,9 @@ import type { RequestContext } from "@/lib/http/request-context";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { notify } from "@/lib/notifications/notify";
 
+/** When the fallback job first runs: after deleteAccount's own attempt has normally finished. */
+const RETRY_AFTER_MS = 60_000;
+
 export async function closeAccount(options: { tx: Tx; user: { id: string; role: Role; name: string | null }; context: RequestContext; now: Date }): Promise<{ grantsEnded: number }> {
   const { tx, user, now } = options;
   await tx.user.update({ where: { id: user.id }, data: { status: "SUSPENDED", passwordHash: null, totpSecretEncrypted: null, sessionVersion: { increment: 1 } } });
@@ -45,7 +48,8 @@ export async function closeAccount(options: { tx: Tx; user: { id: string; role: 
     });
   }
 
-  await enqueueJob({ type: "delete-account-data", payload: { userId: user.id }, tx });
+  // The fallback: deleteAccount removes the data right away; this job finishes what a failure part-way left.
+  await enqueueJob({ type: "delete-account-data", payload: { userId: user.id }, runAt: new Date(Date.now() + RETRY_AFTER_MS), tx });
   await recordAuditEvent(
     {
       action: "account.deletion_started",

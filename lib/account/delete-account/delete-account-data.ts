@@ -6,6 +6,10 @@
 // cascade removes health data, versions, grants, requests, proposals,
 // notifications, preferences, sessions and exports. Only the audit trail
 // (no foreign keys, no medical content) remains.
+//
+// Two runs may overlap (deleteAccount's own call and the job, if the first is
+// slow): every step tolerates rows the other run already removed, and only the
+// run that actually deletes the user row writes "account.deleted".
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { exportBlob } from "@/lib/export/export-blobs";
@@ -24,7 +28,7 @@ export async function deleteAccountData(options: { userId: string }): Promise<{ 
     if (record.thumbnailBlobName) {
       await deleteRecordBlob(record.thumbnailBlobName);
       // The row stops naming the thumbnail before the file goes: if the file's deletion fails, nothing points at the deleted preview.
-      await db.record.update({ where: { id: record.id }, data: { thumbnailBlobName: null } });
+      await db.record.updateMany({ where: { id: record.id }, data: { thumbnailBlobName: null } });
     }
     await deleteRecordBlob(record.blobName);
     await db.$transaction(async (tx) => {
@@ -37,19 +41,21 @@ export async function deleteAccountData(options: { userId: string }): Promise<{ 
   const slots = await db.uploadSlot.findMany({ where: { OR: [{ ownerId: user.id }, { uploadedById: user.id }], recordId: null }, select: { id: true, blobName: true } });
   for (const slot of slots) {
     await deleteRecordBlob(slot.blobName);
-    await db.uploadSlot.delete({ where: { id: slot.id } });
+    await db.uploadSlot.deleteMany({ where: { id: slot.id } });
   }
   await db.uploadSlot.deleteMany({ where: { OR: [{ ownerId: user.id }, { uploadedById: user.id }] } });
 
   const exports = await db.dataExport.findMany({ where: { userId: user.id }, select: { id: true, blobName: true } });
   for (const row of exports) {
     if (row.blobName) await exportBlob(row.blobName).deleteIfExists();
-    await db.dataExport.delete({ where: { id: row.id } });
+    await db.dataExport.deleteMany({ where: { id: row.id } });
   }
 
-  await db.$transaction(async (tx) => {
+  const deleted = await db.$transaction(async (tx) => {
     await tx.outboundEmail.deleteMany({ where: { to: user.email, status: { not: "PENDING" } } });
-    await tx.user.delete({ where: { id: user.id } });
+    // Waits for an overlapping run's delete to commit, then finds nothing.
+    const { count } = await tx.user.deleteMany({ where: { id: user.id } });
+    if (count === 0) return false;
     await recordAuditEvent(
       {
         action: "account.deleted",
@@ -63,6 +69,7 @@ export async function deleteAccountData(options: { userId: string }): Promise<{ 
       },
       { tx },
     );
+    return true;
   });
-  return { outcome: "deleted", records: records.length, exports: exports.length };
+  return { outcome: deleted ? "deleted" : "already_gone", records: records.length, exports: exports.length };
 }

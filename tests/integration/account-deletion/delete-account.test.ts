@@ -142,6 +142,24 @@ describe("delete my account", () => {
     expect(await deleteAccountData({ userId: patient.id })).toMatchObject({ outcome: "already_gone" });
   });
 
+  it("overlapping runs (deleteAccount's own and the fallback job) both finish cleanly, with one account.deleted event", async () => {
+    const { patient, user } = await patientWithEverything();
+    await db.user.update({ where: { id: patient.id }, data: { passwordHash: "argon2-placeholder" } });
+    const [inline, job] = await Promise.all([deleteAccount({ user, input: PHRASE, context }), (async () => {
+      // The job's run, as soon as the account is closed.
+      while ((await db.auditEvent.count({ where: { action: "account.deletion_started", targetId: patient.id } })) === 0) await new Promise((r) => setTimeout(r, 5));
+      return deleteAccountData({ userId: patient.id });
+    })()]);
+    expect(inline).toEqual({ outcome: "deleted" });
+    expect(["deleted", "already_gone"]).toContain(job.outcome);
+    expect(await db.user.count({ where: { id: patient.id } })).toBe(0);
+    expect(await blobsUnder(`records/${patient.id}/`)).toEqual([]);
+    expect(await db.auditEvent.count({ where: { action: "account.deleted", targetId: patient.id } })).toBe(1);
+    // The fallback job waits a minute, so it does not race the request's own deletion as a rule.
+    const fallback = await db.job.findFirstOrThrow({ where: { type: "delete-account-data", payload: { equals: { userId: patient.id } } } });
+    expect(fallback.runAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
+  });
+
   it("never empties an account that was not closed through deleteAccount", async () => {
     const patient = await createActor("PATIENT");
     await expect(deleteAccountData({ userId: patient.id })).rejects.toThrow(/not closed/);
