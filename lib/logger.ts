@@ -19,6 +19,20 @@ export function redact(value: unknown, key = "", depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k, depth + 1)]));
 }
 
+const SAFE_ERROR_CODE = /^[A-Za-z0-9_.-]{1,40}$/;
+
+/**
+ * An error as a log field: its name and, when it has one, its machine code
+ * (Prisma's P2003, Postgres' 23503, Azure's BlobNotFound), never its message,
+ * which may quote user input, SQL values or URLs.
+ */
+export function errorLabel(error: unknown): string {
+  // Duck-typed: errors from another realm (a VM context, a worker) fail instanceof Error.
+  if (!error || typeof error !== "object" || typeof (error as { name?: unknown }).name !== "string") return "unknown";
+  const { name, code } = error as { name: string; code?: unknown };
+  return (typeof code === "string" || typeof code === "number") && SAFE_ERROR_CODE.test(String(code)) ? `${name} [${code}]` : name;
+}
+
 function write(level: Level, event: string, fields: Record<string, unknown> = {}) {
   if (LEVELS[level] < LEVELS[env().LOG_LEVEL]) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...(redact(fields) as object) });

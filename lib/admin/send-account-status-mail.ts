@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
 import { accountReactivatedMail, accountSuspendedMail, clinicianVerifiedMail } from "@/lib/email/templates/clinician-status";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { notify } from "@/lib/notifications/notify";
 
 export type AccountStatusMail = { kind: "verified" } | { kind: "suspended" } | { kind: "reactivated"; awaitingVerification: boolean };
@@ -25,7 +25,7 @@ export async function sendAccountStatusMail(options: { userId: string; to: strin
   try {
     await sendEmail({ to: options.to, template: `account-${mail.kind}`, content });
   } catch (error) {
-    logger.warn("admin.status_mail_failed", { userId: options.userId, kind: mail.kind, error: error instanceof Error ? error.name : "unknown" });
+    logger.warn("admin.status_mail_failed", { userId: options.userId, kind: mail.kind, error: errorLabel(error) });
   }
 }
 

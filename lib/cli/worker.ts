@@ -4,7 +4,7 @@
 // signal exits at once (unfinished jobs are run again after their lock expires).
 import { db } from "@/lib/db";
 import { env, InvalidEnvironmentError } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { startWorker } from "@/lib/jobs/worker";
 
 function main() {
@@ -30,6 +30,6 @@ try {
   main();
 } catch (error) {
   if (error instanceof InvalidEnvironmentError) console.error(error.message);
-  else logger.error("worker.start_failed", { error: error instanceof Error ? error.name : "unknown" });
+  else logger.error("worker.start_failed", { error: errorLabel(error) });
   process.exit(1);
 }

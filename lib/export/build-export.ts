@@ -9,7 +9,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { buildPatientBundle, RECORD_SELECT } from "@/lib/fhir/build-patient-bundle";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { notify } from "@/lib/notifications/notify";
 import { isBlobNotFound, recordBlob } from "@/lib/records/record-blobs";
 import { BUNDLE_FILE, exportBlob, exportBlobName, zipPathOf, zipUrlOf } from "./export-blobs";
@@ -117,7 +117,7 @@ export async function buildExport(options: { exportId: string; isLastAttempt?: b
     });
     return { status: "READY" };
   } catch (error) {
-    logger.error("export.build_failed", { exportId: row.id, error: error instanceof Error ? error.name : "unknown", lastAttempt: Boolean(options.isLastAttempt) });
+    logger.error("export.build_failed", { exportId: row.id, error: errorLabel(error), lastAttempt: Boolean(options.isLastAttempt) });
     await exportBlob(blobName).deleteIfExists().catch(() => undefined);
     await db.dataExport.updateMany({
       where: { id: row.id },

@@ -4,7 +4,7 @@
 // never cached. Cross-site requests are refused like on the rest of the API.
 import { AppError, statusOf, toPublicError } from "@/lib/errors";
 import { contextFromHeaders, type RequestContext } from "@/lib/http/request-context";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import type { FhirResource, OperationOutcome, OperationOutcomeIssue } from "./r4";
 
 export const FHIR_CONTENT_TYPE = "application/fhir+json; charset=utf-8";
@@ -30,7 +30,7 @@ export function fhirRoute<P>(
       const body = await handler({ request, params: await segment.params, context: contextFromHeaders(request.headers) });
       return fhirJson(200, body);
     } catch (error) {
-      if (!(error instanceof AppError)) logger.error("route.failed", { route: name, error: error instanceof Error ? error.name : "unknown" });
+      if (!(error instanceof AppError)) logger.error("route.failed", { route: name, error: errorLabel(error) });
       const status = statusOf(error);
       return fhirJson(status, operationOutcome(status, toPublicError(error).message));
     }

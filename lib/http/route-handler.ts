@@ -3,7 +3,7 @@
 // its status and user-safe message, turns anything else into a generic 500 with
 // a log line of ids only, and marks every answer uncacheable (they carry SAS URLs).
 import { AppError, statusOf, toPublicError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { contextFromHeaders, type RequestContext } from "./request-context";
 
 export interface RouteArgs<P> {
@@ -60,7 +60,7 @@ export function routeHandler<P = Record<string, never>>(
     } catch (error) {
       if (!(error instanceof AppError)) {
         // No message: it may quote user input, URLs or query values.
-        logger.error("route.failed", { route: name, error: error instanceof Error ? error.name : "unknown" });
+        logger.error("route.failed", { route: name, error: errorLabel(error) });
       }
       const publicError = toPublicError(error);
       const status = statusOf(error);

@@ -6,7 +6,7 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { claimJob } from "./claim-job";
 import { appJobRegistry, type JobRegistry } from "./registry";
 import { runClaimedJob } from "./run-job";
@@ -70,7 +70,7 @@ export function startWorker(options: StartWorkerOptions): RunningWorker {
       } catch (error) {
         // The database is unreachable or refused a statement; the job (if any)
         // keeps its lock and is picked up again after the lock timeout.
-        logger.error("worker.loop_error", { workerId: id, error: error instanceof Error ? error.name : "unknown" });
+        logger.error("worker.loop_error", { workerId: id, error: errorLabel(error) });
         await sleep(Math.max(options.pollIntervalMs, DB_ERROR_PAUSE_MS));
       }
     }
@@ -85,7 +85,7 @@ export function startWorker(options: StartWorkerOptions): RunningWorker {
         try {
           await schedulePeriodic({ ...schedule, registry });
         } catch (error) {
-          logger.error("worker.periodic_error", { workerId: id, type: schedule.type, error: error instanceof Error ? error.name : "unknown" });
+          logger.error("worker.periodic_error", { workerId: id, type: schedule.type, error: errorLabel(error) });
         }
       }
       await sleep(everyMs);

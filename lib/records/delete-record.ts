@@ -7,7 +7,7 @@ import { findAccessibleRecord, recordOwnerWhereFor, type Actor } from "@/lib/aut
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { enqueueSearchIndex } from "@/lib/search/enqueue-search-index";
 import { ZRecordIdSchema } from "@/lib/validation/records";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -22,7 +22,7 @@ export async function deleteRecord(options: { actor: Actor; recordId: string; co
     if (record.thumbnailBlobName) await deleteRecordBlob(record.thumbnailBlobName);
     await deleteRecordBlob(record.blobName);
   } catch (error) {
-    logger.error("records.delete_blob_failed", { recordId: record.id, error: error instanceof Error ? error.name : "unknown" });
+    logger.error("records.delete_blob_failed", { recordId: record.id, error: errorLabel(error) });
     throw new AppError("SERVICE_UNAVAILABLE", "The file could not be deleted right now. Nothing was removed; please try again.");
   }
 

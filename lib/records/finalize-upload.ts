@@ -16,7 +16,7 @@ import { ZSlotIdSchema, ZUploadTypeSchema } from "@/lib/validation/records";
 import { afterRecordReady } from "./after-record-ready";
 import { checkContentType, hashBlob } from "./inspect-upload";
 import { enqueueJob } from "@/lib/jobs/enqueue";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { parseInput } from "@/lib/validation/parse-input";
 import { deleteRecordBlob, isBlobNotFound, leaseRecordBlob, recordBlob } from "./record-blobs";
 import { toRecordSummary, type RecordSummary } from "./record-summary";
@@ -78,7 +78,7 @@ export async function finalizeUpload(options: { actor: Actor; slotId: string; co
     try {
       await deleteRecordBlob(slot.blobName);
     } catch (error) {
-      logger.warn("records.rejected_upload_delete_failed", { slotId: slot.id, error: error instanceof Error ? error.name : "unknown" });
+      logger.warn("records.rejected_upload_delete_failed", { slotId: slot.id, error: errorLabel(error) });
     }
     return { outcome: "rejected", reason };
   };

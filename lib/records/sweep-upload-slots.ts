@@ -4,7 +4,7 @@
 // that wins the claim keeps its file; one that loses reports "expired".
 // Meant to run as a periodic job once lib/jobs exists.
 import { db } from "@/lib/db";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { deleteRecordBlob } from "./record-blobs";
 
 /** Upload SAS URLs die at expiresAt; the grace only covers finalize calls in flight. */
@@ -37,7 +37,7 @@ export async function sweepUploadSlots(options: { now?: Date; graceMs?: number; 
     } catch (error) {
       // Hand the slot back so the next sweep tries again; ids only in the log.
       await db.uploadSlot.updateMany({ where: { id: slot.id, status: "EXPIRED" }, data: { status: "PENDING" } });
-      logger.warn("records.sweep_delete_failed", { slotId: slot.id, error: error instanceof Error ? error.name : "unknown" });
+      logger.warn("records.sweep_delete_failed", { slotId: slot.id, error: errorLabel(error) });
       result.failed += 1;
     }
   }

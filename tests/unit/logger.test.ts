@@ -1,4 +1,4 @@
-import { redact } from "@/lib/logger";
+import { errorLabel, redact } from "@/lib/logger";
 
 describe("log redaction", () => {
   it("redacts secret-looking fields at any depth", () => {
@@ -14,5 +14,16 @@ describe("log redaction", () => {
     expect(out.url).not.toContain("AbC%2Bdef");
     expect(out.url).toContain("sig=[redacted]");
     expect(out.header).toBe("Bearer [redacted]");
+  });
+});
+
+describe("errorLabel", () => {
+  it("gives the name and a machine code, never the message", () => {
+    const prisma = Object.assign(new Error("Foreign key constraint violated on alice@example.com"), { name: "PrismaClientKnownRequestError", code: "P2003" });
+    expect(errorLabel(prisma)).toBe("PrismaClientKnownRequestError [P2003]");
+    expect(errorLabel(new TypeError("x is not a function"))).toBe("TypeError");
+    // A "code" that is itself free text is left out.
+    expect(errorLabel(Object.assign(new Error("m"), { code: "value 'secret diagnosis' too long" }))).toBe("Error");
+    expect(errorLabel("a thrown string")).toBe("unknown");
   });
 });

@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { parseInput } from "@/lib/validation/parse-input";
 import { closeAccount } from "./close-account";
 import { deleteAccountData } from "./delete-account-data";
@@ -33,7 +33,7 @@ export async function deleteAccount(options: {
     await deleteAccountData({ userId: user.id });
     return { outcome: "deleted" };
   } catch (error) {
-    logger.warn("account.delete_deferred", { userId: user.id, error: error instanceof Error ? error.name : "unknown" });
+    logger.warn("account.delete_deferred", { userId: user.id, error: errorLabel(error) });
     return { outcome: "finishing" };
   }
 }
