@@ -5,7 +5,7 @@
 // would be refused.
 import { decideAccess, resolveAccessActor } from "@/lib/authz/decide-access";
 import type { Actor } from "@/lib/authz/records";
-import type { Record as RecordRow } from "@/lib/generated/prisma/client";
+import type { StoredRecord } from "@/lib/records/stored-record";
 import { recordMetadataSnapshot } from "./record-metadata-snapshot";
 
 export interface ProposeFormStart {
@@ -18,7 +18,7 @@ export interface ProposeFormStart {
   sourceProvider: string | null;
 }
 
-export async function proposeFormFor(options: { actor: Actor; record: RecordRow }): Promise<ProposeFormStart | null> {
+export async function proposeFormFor(options: { actor: Actor; record: StoredRecord }): Promise<ProposeFormStart | null> {
   const { record } = options;
   if (record.status !== "READY") return null;
   const actor = await resolveAccessActor(options.actor);

@@ -4,7 +4,7 @@
 // viewer), never navigated to. Anything else a browser might run or sniff into
 // something else is downloaded instead. Previews come from the storage origin,
 // never ours, so even a hostile file cannot reach our cookies or pages.
-import type { Record as RecordRow } from "@/lib/generated/prisma/client";
+import type { StoredRecord } from "./stored-record";
 import { issueReadUrl, type IssuedReadUrl, type IssueReadUrlOptions } from "./issue-read-url";
 
 export const PREVIEWABLE_TYPES: readonly string[] = [
@@ -18,7 +18,7 @@ export const PREVIEWABLE_TYPES: readonly string[] = [
   "application/dicom",
 ];
 
-export function canPreview(record: Pick<RecordRow, "mimeType">): boolean {
+export function canPreview(record: Pick<StoredRecord, "mimeType">): boolean {
   return PREVIEWABLE_TYPES.includes(record.mimeType);
 }
 

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { findAccessibleRecord, type Actor } from "@/lib/authz/records";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { Record as RecordRow } from "@/lib/generated/prisma/client";
+import type { StoredRecord } from "./stored-record";
 import type { RequestContext } from "@/lib/http/request-context";
 import { ZRecordIdSchema } from "@/lib/validation/records";
 import { contentDisposition } from "./content-disposition";
@@ -25,7 +25,7 @@ export interface IssueReadUrlOptions {
 }
 
 export async function issueReadUrl(
-  options: IssueReadUrlOptions & { disposition: "attachment" | "inline"; action: string; allow?: (record: RecordRow) => boolean; refusal?: string },
+  options: IssueReadUrlOptions & { disposition: "attachment" | "inline"; action: string; allow?: (record: StoredRecord) => boolean; refusal?: string },
 ): Promise<IssuedReadUrl> {
   const recordId = parseInput(ZRecordIdSchema, options.recordId);
   const record = await findAccessibleRecord({ actor: options.actor, recordId, action: options.disposition === "attachment" ? "download" : "preview" });

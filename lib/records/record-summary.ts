@@ -1,6 +1,6 @@
 // The JSON-safe view of a record that route handlers and the UI receive
 // (BigInt size as a number, no blob names, no extracted text).
-import type { Record as RecordRow } from "@/lib/generated/prisma/client";
+import type { StoredRecord } from "./stored-record";
 
 export interface RecordSummary {
   id: string;
@@ -12,8 +12,8 @@ export interface RecordSummary {
   sizeBytes: number;
   /** null until the hash-record job has run (shortly after upload). */
   sha256: string | null;
-  status: RecordRow["status"];
-  category: RecordRow["category"];
+  status: StoredRecord["status"];
+  category: StoredRecord["category"];
   dateOfService: string | null;
   sourceProvider: string | null;
   hasThumbnail: boolean;
@@ -22,7 +22,7 @@ export interface RecordSummary {
   archivedAt: string | null;
 }
 
-export function toRecordSummary(record: RecordRow): RecordSummary {
+export function toRecordSummary(record: StoredRecord): RecordSummary {
   return {
     id: record.id,
     ownerId: record.ownerId,

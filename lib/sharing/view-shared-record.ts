@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { decideAccess, resolveAccessActor } from "@/lib/authz/decide-access";
 import { findAccessibleRecord } from "@/lib/authz/records";
 import { AppError } from "@/lib/errors";
-import type { Record as RecordRow } from "@/lib/generated/prisma/client";
+import type { StoredRecord } from "@/lib/records/stored-record";
 import type { RequestContext } from "@/lib/http/request-context";
 import { ZRecordIdSchema } from "@/lib/validation/records";
 import type { SharingActor } from "./sharing-actor";
@@ -16,7 +16,7 @@ export async function viewSharedRecord(options: {
   patientId: string;
   recordId: string;
   context: RequestContext;
-}): Promise<{ record: RecordRow; canDownload: boolean; via: "grant" | "emergency" }> {
+}): Promise<{ record: StoredRecord; canDownload: boolean; via: "grant" | "emergency" }> {
   const recordId = ZRecordIdSchema.safeParse(options.recordId);
   if (!recordId.success || options.actor.role === "PATIENT") throw new AppError("NOT_FOUND");
   const record = await findAccessibleRecord({ actor: options.actor, recordId: recordId.data, action: "view" });

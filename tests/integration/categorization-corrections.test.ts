@@ -32,7 +32,8 @@ async function createRecord(ownerId: string, overrides: { mimeType?: string; ori
 }
 
 const categorizeText = (text: string) => categorizeDocument({ bytes: Buffer.from(text), mimeType: "text/plain", fileName: "upload.txt", now });
-const reload = (id: string) => db.record.findUniqueOrThrow({ where: { id } });
+// With the extracted text, which lib/db leaves out of default queries.
+const reload = (id: string) => db.record.findUniqueOrThrow({ where: { id }, omit: { extractedText: false } });
 const isoDate = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 
 afterAll(() => db.$disconnect());
@@ -46,6 +47,8 @@ describe("applyCategorization and correctRecordMetadata", () => {
     await expect(applyCategorization({ recordId: record.id, result })).resolves.toMatchObject({ outcome: "applied", kept: [] });
     const saved = await reload(record.id);
     expect(saved).toMatchObject({ category: "LAB_RESULT", sourceProvider: "Northside Clinical Laboratory", version: 1, modality: null, extractedText: LAB_TEXT });
+    // Lists and access checks never carry the text (lib/db omits it unless asked).
+    expect(await db.record.findUniqueOrThrow({ where: { id: record.id } })).not.toHaveProperty("extractedText");
     expect(isoDate(saved.dateOfService)).toBe("2024-03-05");
     expect(saved.keywords).toContain("hemoglobin");
     expect(saved.categorizedAt).toBeInstanceOf(Date);
