@@ -19,7 +19,7 @@ export interface ChainedFields {
 }
 
 /** JSON with sorted keys, so the same content always hashes the same way. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
@@ -32,6 +32,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** What the database's append_audit_event function hashes for a new row (the same bytes). */
 export function hashAuditEvent(prevHash: string, fields: ChainedFields): string {
   return createHash("sha256").update(prevHash).update("\n").update(canonical(fields)).digest("hex");
 }

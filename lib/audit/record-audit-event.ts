@@ -3,10 +3,7 @@
 // together; if the audit row cannot be written, the change fails with it.
 import { db, type Tx } from "@/lib/db";
 import type { AuditOutcome, Role } from "@/lib/generated/prisma/client";
-import { GENESIS_HASH, hashAuditEvent } from "./hash-chain";
-
-// Any constant shared by all writers: serializes appends so the chain stays linear.
-const AUDIT_CHAIN_LOCK = 7_238_401;
+import { canonical } from "./hash-chain";
 
 export interface AuditEventInput {
   action: string;
@@ -22,10 +19,9 @@ export interface AuditEventInput {
   details?: Record<string, string | number | boolean | null>;
 }
 
-async function append(tx: Tx, input: AuditEventInput) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
+// One statement: the database function takes the chain's lock, reads the last
+// hash and inserts the row with its hash (migration *_audit_append_function).
+async function append(client: Tx | typeof db, input: AuditEventInput): Promise<{ id: bigint }> {
   const fields = {
     // Postgres keeps microseconds, JS milliseconds: store what we hash.
     occurredAt: new Date(),
@@ -40,14 +36,19 @@ async function append(tx: Tx, input: AuditEventInput) {
     userAgent: input.userAgent?.slice(0, 512) ?? null,
     details: input.details ?? null,
   };
-  const hash = hashAuditEvent(prevHash, fields);
-  return tx.auditEvent.create({
-    data: { ...fields, details: fields.details ?? undefined, prevHash, hash },
-    select: { id: true },
-  });
+  const [row] = await client.$queryRaw<{ id: bigint }[]>`
+    SELECT "append_audit_event"(
+      (${fields.occurredAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')::timestamp(3),
+      ${fields.actorId}, ${fields.actorRole}::"Role", ${fields.action}, ${fields.patientId},
+      ${fields.targetType}, ${fields.targetId}, ${fields.outcome}::"AuditOutcome",
+      ${fields.ipAddress}, ${fields.userAgent},
+      ${fields.details === null ? null : JSON.stringify(fields.details)}::jsonb,
+      ${canonical(fields)}
+    ) AS "id"`;
+  return { id: row!.id };
 }
 
-export async function recordAuditEvent(input: AuditEventInput, options: { tx?: Tx } = {}) {
-  if (options.tx) return append(options.tx, input);
-  return db.$transaction((tx) => append(tx, input));
+/** Appends within `tx` when given (the change and its audit row commit together), else on its own. */
+export async function recordAuditEvent(input: AuditEventInput, options: { tx?: Tx } = {}): Promise<{ id: bigint }> {
+  return append(options.tx ?? db, input);
 }

@@ -5,6 +5,7 @@
 // Postgres allows (session_replication_role = replica, superuser only), then
 // put the row back so other files running on this database see an intact chain.
 import { randomBytes } from "node:crypto";
+import { hashAuditEvent } from "@/lib/audit/hash-chain";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db, type Tx } from "@/lib/db";
@@ -59,9 +60,32 @@ describe("audit events cannot be changed through the app's connection", () => {
 });
 
 describe("verifyAuditChain", () => {
-  it("stays linear under concurrent appends and verifies", async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => recordAuditEvent({ action: "test.concurrent", outcome: "ALLOWED", targetId: String(i) })));
+  it("stays linear under concurrent appends, alone and inside longer transactions, and verifies", async () => {
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0
+          ? // Holds the chain's lock while the rest of its transaction runs; the others wait and chain after it.
+            db.$transaction(async (tx) => {
+              await recordAuditEvent({ action: "test.concurrent_tx", outcome: "ALLOWED", targetId: String(i) }, { tx });
+              await tx.$executeRaw`SELECT pg_sleep(0.01)`;
+            })
+          : recordAuditEvent({ action: "test.concurrent", outcome: "ALLOWED", targetId: String(i) }),
+      ),
+    );
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it("hashes in the database exactly as the app verifies: non-ASCII text, nested details, millisecond times", async () => {
+    const { id } = await recordAuditEvent({
+      action: "test.bytes",
+      outcome: "DENIED",
+      userAgent: "Mozilla/5.0 (Linux; Android 14) Café ✓ 测试 🩺",
+      details: { zeta: "ü", alpha: 3, flag: true, none: null },
+    });
+    const row = await db.auditEvent.findUniqueOrThrow({ where: { id } });
+    expect(row.details).toEqual({ zeta: "ü", alpha: 3, flag: true, none: null });
+    const { id: _id, hash, prevHash, ...fields } = row;
+    expect(hashAuditEvent(prevHash, { ...fields, details: fields.details ?? null })).toBe(hash);
   });
 
   it("names a row changed directly in SQL behind the triggers", async () => {
