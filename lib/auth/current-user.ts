@@ -1,16 +1,19 @@
 // The one way pages, server actions and route handlers learn who is asking.
 // Every one of them calls this itself: the middleware only redirects.
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/client";
-import { auth } from "./auth";
 import { resolveSession, type ResolvedSession } from "./sessions/resolve-session";
+import { sessionTokenFromCookies } from "./sessions/session-cookie";
 
 /** The current session in any state, once per request. */
 export const currentSession = cache(async (): Promise<ResolvedSession | null> => {
-  const session = await auth();
-  return resolveSession(session?.sid);
+  const settings = env();
+  const token = await sessionTokenFromCookies({ cookies: (await cookies()).getAll(), appUrl: settings.APP_URL, secret: settings.AUTH_SECRET });
+  return resolveSession(token);
 });
 
 export type CurrentUser = ResolvedSession["user"] & { sessionToken: string; reauthenticatedAt: Date | null };
