@@ -8,6 +8,9 @@
 //   npm run bench:load -- --no-build                 serve the tree's own .next build instead
 //   npm run bench:load -- --duration=5 --connections=10,50
 //   npm run bench:load -- --patients=100 --records-per-patient=100   a smaller dataset
+//   npm run bench:load -- --targets=search,record-page --growth=none  some lines only
+//   npm run bench:load -- --cpu-prof   the server writes V8 CPU profiles to bench/profiles/
+//   npm run bench:load -- --serve      seed and start, print the URLs and a patient's cookie, measure nothing (Ctrl-C ends)
 //
 // The build is made in a temporary copy of the app's sources (bench/.build-*,
 // removed afterwards), so it neither touches the tree's .next (an e2e run may be using it)
@@ -30,6 +33,8 @@ import { insertPatientsWithRecords } from "./bulk-records";
 const rootDir = path.resolve(__dirname, "../..");
 const log = (line: string) => console.log(`[bench:load] ${line}`);
 
+const TARGET_KEYS = ["sign-in", "records-list", "record-page", "download-sas", "search"];
+
 function parseArgs(argv: string[]) {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
   const numbers = (text: string) => text.split(",").map(Number);
@@ -39,8 +44,13 @@ function parseArgs(argv: string[]) {
     connections: numbers(value("connections") ?? "10,50,200"),
     patients: Number(value("patients") ?? "1000"),
     recordsPerPatient: Number(value("records-per-patient") ?? "100"),
-    growth: numbers(value("growth") ?? "1000,10000,100000"),
+    growth: value("growth") === "none" ? [] : numbers(value("growth") ?? "1000,10000,100000"),
+    targets: value("targets")?.split(",") ?? null,
+    cpuProfile: argv.includes("--cpu-prof"),
+    serve: argv.includes("--serve"),
   };
+  const unknownTarget = options.targets?.find((target) => !TARGET_KEYS.includes(target));
+  if (unknownTarget) throw new Error(`--targets: unknown "${unknownTarget}"; choose from ${TARGET_KEYS.join(", ")}`);
   const bad = [options.duration, options.patients, options.recordsPerPatient, ...options.connections, ...options.growth].some((n) => !Number.isInteger(n) || n < 1);
   if (bad || options.duration > 120 || options.connections.some((c) => c > 1000) || options.growth.some((g) => g > 200_000)) {
     throw new Error("--duration 1..120 s, --connections up to 1000, --growth up to 200000 records, whole numbers only");
@@ -48,8 +58,9 @@ function parseArgs(argv: string[]) {
   return options;
 }
 
-function runNext(options: { args: string[]; env: NodeJS.ProcessEnv; cwd: string; quiet?: boolean }): ChildProcess {
-  return spawn(process.execPath, [require.resolve("next/dist/bin/next"), ...options.args], { cwd: options.cwd, env: options.env, stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"] });
+function runNext(options: { args: string[]; env: NodeJS.ProcessEnv; cwd: string; quiet?: boolean; nodeArgs?: string[] }): ChildProcess {
+  const argv = [...(options.nodeArgs ?? []), require.resolve("next/dist/bin/next"), ...options.args];
+  return spawn(process.execPath, argv, { cwd: options.cwd, env: options.env, stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"] });
 }
 
 /** What `next build` needs of the tree, copied; tests, benches and .next stay behind. */
@@ -177,7 +188,10 @@ async function main(): Promise<void> {
       const code = await exitOf(runNext({ args: ["build"], env: serverEnv, cwd: appDir }));
       if (code !== 0) throw new Error("next build failed");
     }
-    const server = runNext({ args: ["start", "--port", String(port), "--hostname", "127.0.0.1"], env: serverEnv, cwd: appDir, quiet: true });
+    // --cpu-prof: V8 writes the server's profile when it exits (on SIGTERM below); open it in Chrome DevTools.
+    const profileDir = path.join(rootDir, "bench", "profiles");
+    const nodeArgs = options.cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    const server = runNext({ args: ["start", "--port", String(port), "--hostname", "127.0.0.1"], env: serverEnv, cwd: appDir, quiet: true, nodeArgs });
     const serverExited = exitOf(server);
     cleanup.add("stop next start", async () => {
       if (server.exitCode === null) server.kill("SIGTERM");
@@ -199,19 +213,26 @@ async function main(): Promise<void> {
     // "report" is in every seeded file name; the search text travels in the body (POST /api/search).
     const searchBody = JSON.stringify({ q: "report", archived: false });
     const jsonHeaders = { "content-type": "application/json" };
-    const targets: Array<{ label: string; path: string; method?: "GET" | "POST"; body?: string; signedIn: boolean }> = [
-      { label: "sign-in page", path: "/sign-in", signedIn: false },
-      { label: "records list", path: "/patient", signedIn: true },
-      { label: "record page", path: `/patient/records/${recordId}`, signedIn: true },
-      { label: "issue download SAS", path: `/api/records/${recordId}/download`, method: "POST", signedIn: true },
+    const allTargets: Array<{ key: string; label: string; path: string; method?: "GET" | "POST"; body?: string; signedIn: boolean }> = [
+      { key: "sign-in", label: "sign-in page", path: "/sign-in", signedIn: false },
+      { key: "records-list", label: "records list", path: "/patient", signedIn: true },
+      { key: "record-page", label: "record page", path: `/patient/records/${recordId}`, signedIn: true },
+      { key: "download-sas", label: "issue download SAS", path: `/api/records/${recordId}/download`, method: "POST", signedIn: true },
+      { key: "search", label: "search", path: "/api/search", method: "POST", body: searchBody, signedIn: true },
     ];
-    const hasSearch = existsSync(path.join(rootDir, "app/api/search/route.ts"));
-    if (hasSearch) targets.push({ label: "search", path: "/api/search", method: "POST", body: searchBody, signedIn: true });
+    const targets = allTargets.filter((target) => !options.targets || options.targets.includes(target.key));
     for (const target of targets) {
       const response = await fetch(`${appUrl}${target.path}`, { method: target.method ?? "GET", body: target.body, headers: { ...(target.signedIn ? headers : {}), ...(target.body ? jsonHeaders : {}) }, redirect: "manual" });
       await response.arrayBuffer();
       log(`warm-up ${target.label}: ${response.status}`);
       if (response.status !== 200) throw new Error(`${target.label} answered ${response.status}, not 200: the measurement would be of an error page`);
+    }
+
+    if (options.serve) {
+      // A throwaway database and fresh secrets: this cookie opens nothing outside this run.
+      log(`serving ${appUrl} until Ctrl-C; signed-in header: cookie: ${headers.cookie}`);
+      for (const target of targets) log(`${target.method ?? "GET"} ${appUrl}${target.path}${target.body ? ` ${target.body}` : ""}`);
+      await new Promise<never>(() => undefined);
     }
 
     // autocannon stops counting at the end of a run, but the server still works off what is queued:
