@@ -3,6 +3,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SearchView, type SearchFormValues, type SearchState } from "@/components/search/search-view";
 import { requireUser } from "@/lib/auth/current-user";
 import { AppError, toPublicError } from "@/lib/errors";
+import { requestContext } from "@/lib/http/request-context";
+import { auditSearchResults } from "@/lib/search/audit-search-results";
 import { searchFilterOptions } from "@/lib/search/search-filter-options";
 import { searchRecords } from "@/lib/search/search-records";
 
@@ -30,6 +32,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   let state: SearchState = { searched: false, hits: [], total: 0, hasMore: false, page: 1, error: null };
   try {
     const result = await searchRecords({ actor: user, input: values });
+    await auditSearchResults({ actor: user, hits: result.hits, context: await requestContext() });
     state = { searched: result.searched, hits: result.hits, total: result.total, hasMore: result.hasMore, page: 1, error: null };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

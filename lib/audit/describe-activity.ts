@@ -22,6 +22,7 @@ export function describeActivity(facts: ActivityFacts): string {
     "record.previewed": `opened ${record}`,
     "record.downloaded": `downloaded ${record}`,
     "record.thumbnails_listed": "looked at previews of your records",
+    "record.search_results_shown": "saw some of your records in search results",
     "record.uploaded": `uploaded ${record}`,
     "record.upload_slot_issued": "started an upload",
     "record.metadata_corrected": `corrected the details of ${record}`,

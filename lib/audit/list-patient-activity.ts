@@ -16,7 +16,7 @@ export { personLabel };
 export const ACTIVITY_PAGE_SIZE = 25;
 
 const GROUP_WHERE: Record<ActivityGroup, Prisma.AuditEventWhereInput> = {
-  views: { action: { in: ["record.viewed", "record.previewed", "record.thumbnails_listed", "health_data.viewed", "health_entry.viewed"] } },
+  views: { action: { in: ["record.viewed", "record.previewed", "record.thumbnails_listed", "record.search_results_shown", "health_data.viewed", "health_entry.viewed"] } },
   downloads: { action: { in: ["record.downloaded"] } },
   sharing: { OR: [{ action: { startsWith: "grant." } }, { action: { startsWith: "access_request." } }] },
   emergency: { OR: [{ action: { startsWith: "emergency." } }, { details: { path: ["emergency"], equals: true } }] },
