@@ -58,7 +58,10 @@ export function routeHandler<P = Record<string, never>>(
       const { status = 200, body } = await handler({ request, params, context: contextFromHeaders(request.headers) });
       return json(status, body);
     } catch (error) {
-      if (!(error instanceof AppError)) {
+      if (request.signal.aborted) {
+        // The client went away mid-request (reading the body fails with ECONNRESET): nobody gets the answer, and nothing failed on our side.
+        logger.info("route.client_gone", { route: name });
+      } else if (!(error instanceof AppError)) {
         // No message: it may quote user input, URLs or query values.
         logger.error("route.failed", { route: name, error: errorLabel(error) });
       }
