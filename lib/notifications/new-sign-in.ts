@@ -7,6 +7,10 @@
 // block; either alone would cry wolf, both together are a reasonable "same
 // device, same place". The very first sign-in of an account is not reported:
 // there is nothing to compare it with, and the user just created the account.
+// It fires when the session row is made, i.e. once the password (or the OAuth
+// provider) was accepted and before any second factor: a correct password from
+// an unknown device is what the owner must hear about even when two-factor
+// then stops the sign-in, so the text says a sign-in was started, not done.
 import type { Tx } from "@/lib/db";
 import type { RequestContext } from "@/lib/http/request-context";
 import { notify } from "./notify";
@@ -77,8 +81,8 @@ export async function notifyIfNewDevice(options: { tx: Tx; userId: string; conte
     tx,
     userId,
     type: "NEW_SIGN_IN",
-    title: "New sign-in to your account",
-    body: `Someone signed in with ${userAgentFamily(context.userAgent)} from network ${networkOf(context.ipAddress)}. If this was you, there is nothing to do. If not, change your password now and sign out the other devices.`,
+    title: "Sign-in from a new device",
+    body: `A sign-in to your account was started with ${userAgentFamily(context.userAgent)} from network ${networkOf(context.ipAddress)}: your password or linked account was accepted there. If this was you, there is nothing to do. If not, change your password now and sign out the other devices.`,
     link: "/account/security",
   });
   return { newDevice: true };

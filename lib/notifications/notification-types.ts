@@ -42,7 +42,7 @@ export const NOTIFICATION_TYPES: readonly NotificationTypeInfo[] = [
   info("EDIT_APPROVED", "Change accepted", "A patient accepted a change you proposed."),
   info("EDIT_REJECTED", "Change declined", "A patient declined a change you proposed."),
   info("EXPORT_READY", "Export ready", "An export you asked for is ready to download."),
-  info("NEW_SIGN_IN", "New sign-in", "Someone signed in to your account from a new device.", { security: true }),
+  info("NEW_SIGN_IN", "New sign-in", "A sign-in to your account was started from a new device.", { security: true }),
   info("EMERGENCY_ACCESS", "Emergency access", "A clinician opened records with emergency access.", { security: true }),
   info("ACCOUNT_VERIFIED", "Account verified", "An admin verified your clinician account.", { security: true }),
   info("ACCOUNT_SUSPENDED", "Account suspended", "An admin suspended your account.", { security: true }),

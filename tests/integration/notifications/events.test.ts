@@ -133,6 +133,8 @@ describe("new sign-in", () => {
     const mails = await db.outboundEmail.findMany({ where: { to: patient.email, template: "notification-new-sign-in" } });
     expect(mails).toHaveLength(2);
     expect(mails.some((mail) => mail.text.includes("Chrome on Windows"))).toBe(true);
+    // Made before any second factor: the words say a sign-in was started, not completed.
+    expect((await db.notification.findFirstOrThrow({ where: { userId: patient.id, type: "NEW_SIGN_IN" } })).body).toMatch(/^A sign-in to your account was started with /);
   });
 });
 
