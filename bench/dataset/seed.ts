@@ -354,9 +354,15 @@ export async function seedDataset(options: SeedDatasetOptions): Promise<SeededDa
        FROM jsonb_to_recordset($1::jsonb) AS v(id text, c jsonb, r jsonb) WHERE g."id" = v.id`,
       [JSON.stringify(narrowed.map((row) => ({ id: row.id, c: row.categories, r: row.recordIds })))],
     );
+    // Each owner's vocabulary for typo matching, as the index job keeps it (the search_words migration backfills it the same way).
+    await client.query(
+      `INSERT INTO "SearchWord" ("ownerId", "word")
+       SELECT DISTINCT d."ownerId", w FROM "RecordSearchDocument" d, regexp_split_to_table(btrim(d."lexicon"), ' ') AS w
+       WHERE w <> '' ON CONFLICT DO NOTHING`,
+    );
     // What autovacuum does on a live database after bulk writes: statistics for the planner,
     // the GIN indexes' pending lists merged, the visibility map set.
-    await client.query(`VACUUM ANALYZE "User", "Record", "RecordSearchDocument", "Grant"`);
+    await client.query(`VACUUM ANALYZE "User", "Record", "RecordSearchDocument", "SearchWord", "Grant"`);
 
     return {
       patientIds,

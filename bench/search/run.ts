@@ -123,6 +123,7 @@ async function main() {
       },
       { name: "clinician (300 patients): keyword", run: (i) => timed(() => searchRecords({ actor: busy, input: { q: words[i % words.length] }, engine })) },
       { name: "clinician (300 patients): prefix", run: (i) => timed(() => searchRecords({ actor: busy, input: { q: prefixes[i % prefixes.length] }, engine })) },
+      { name: "clinician (300 patients): typo", run: (i) => timed(() => searchRecords({ actor: busy, input: { q: typos[i % typos.length] }, engine })) },
       {
         name: "clinician (300 patients): keyword + filters, by date",
         run: (i) => timed(() => searchRecords({ actor: busy, input: { q: common[i % common.length], category: "IMAGING", from: "2018-01-01", sort: "date" }, engine })),

@@ -2,7 +2,8 @@
 // record (RecordSearchDocument), weighted A (file name, tags), B (category,
 // provider, modality, body part, keywords, DICOM descriptions) and C (extracted
 // text), with prefix matching (to_tsquery ':*') and typo tolerance (pg_trgm
-// word similarity against the document's distinct words). The searcher's access
+// word similarity against the distinct words of the documents of the patients
+// in the searcher's scope, kept in "SearchWord"). The searcher's access
 // scope and the filters are conditions in the same statement, so paging and
 // counts only ever see what the searcher may see: on the document's copies of
 // the record's facts when there is text (owner never changes; category, status
@@ -15,7 +16,7 @@ import { MIN_TYPO_TERM_LENGTH, queryTerms } from "../query-terms";
 import { buildSearchDocument } from "../search-document";
 import { SearchUnavailableError, type EngineHit, type EngineResult, type SearchEngine, type SearchQuery, type SearchableRecord } from "../types";
 import type { AccessScope } from "../access-scope";
-import { accessSql, documentAccessSql, RECORD_COLUMNS } from "./access-sql";
+import { accessSql, documentAccessSql, RECORD_COLUMNS, scopeOwners } from "./access-sql";
 
 /** pg_trgm word similarity at which a word counts as a typo of a query term. */
 export const TYPO_SIMILARITY = 0.5;
@@ -82,6 +83,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async clear(): Promise<void> {
     await db.$executeRaw`DELETE FROM "RecordSearchDocument"`;
+    await db.$executeRaw`DELETE FROM "SearchWord"`;
   }
 
   /**
@@ -115,6 +117,7 @@ export class PostgresSearchEngine implements SearchEngine {
       // Changed since it was read: fail so the job runs again with the current values.
       throw new Error("The record changed while it was being indexed");
     }
+    if (written > 0) await addSearchWords({ recordId: record.id, words: doc.lexicon });
   }
 
   async indexRecords(options: { records: SearchableRecord[] }): Promise<number> {
@@ -132,7 +135,9 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async removeRecord(options: { recordId: string }): Promise<void> {
-    await db.$executeRaw`DELETE FROM "RecordSearchDocument" WHERE "recordId" = ${options.recordId}`;
+    const removed = await db.$queryRaw<Array<{ ownerId: string; lexicon: string }>>`
+      DELETE FROM "RecordSearchDocument" WHERE "recordId" = ${options.recordId} RETURNING "ownerId", "lexicon"`;
+    for (const document of removed) await pruneSearchWords({ ownerId: document.ownerId, lexicon: document.lexicon });
   }
 
   async search(options: { query: SearchQuery; scope: AccessScope }): Promise<EngineResult> {
@@ -178,7 +183,7 @@ export class PostgresSearchEngine implements SearchEngine {
     for (const term of terms) {
       conditions.push(
         typos.has(term.term)
-          ? Prisma.sql`(d."document" @@ ${term.tsquery}::tsquery OR ${term.term} <% d."lexicon")`
+          ? Prisma.sql`d."document" @@ (${term.tsquery}::tsquery || ${similarWordsQuery(scope, term.term)})`
           : Prisma.sql`d."document" @@ ${term.tsquery}::tsquery`,
       );
     }
@@ -186,14 +191,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const anyTerm = terms.map((t) => `(${t.tsquery})`).join(" | ");
     const rank = hasText ? Prisma.sql`ts_rank_cd(d."document", ${anyTerm}::tsquery, 1)` : Prisma.sql`0::real`;
     const sortByRank = hasText && query.sort === "relevance";
-    // Highlights: the terms as typed, plus for typo matches the document's closest word to each term.
-    const corrections = typoTerms.length
-      ? Prisma.sql` || coalesce((
-          SELECT to_tsquery('english', string_agg(quote_literal(c.best), ' | '))
-          FROM (SELECT (SELECT w FROM regexp_split_to_table(btrim(d."lexicon"), ' ') AS w WHERE w <> '' ORDER BY similarity(w, t) DESC LIMIT 1) AS best
-                FROM unnest(${typoTerms}::text[]) AS t) AS c
-          WHERE c.best IS NOT NULL), ''::tsquery)`
-      : Prisma.empty;
+    // Highlights: the terms as typed, plus for typo matches the words they were taken to mean.
+    const corrections = typoTerms.length ? Prisma.sql` || ${Prisma.join(typoTerms.map((term) => similarWordsQuery(scope, term)), " || ")}` : Prisma.empty;
     const headlineQuery = hasText ? Prisma.sql`(${anyTerm}::tsquery${corrections})` : Prisma.sql`''::tsquery`;
 
     // 1. Every match, narrow columns only: the owner and text indexes combine (BitmapAnd) and the
@@ -256,6 +255,56 @@ async function knownTerms(scope: AccessScope, terms: TermQuery[]): Promise<Set<s
 }
 
 const typoEligible = (term: TermQuery) => [...term.term].length >= MIN_TYPO_TERM_LENGTH;
+
+/** How many similar words a misspelled term may stand for. */
+const SIMILAR_WORDS = 20;
+
+/**
+ * The words of the scope's patients that `term` may be a misspelling of, as one
+ * tsquery ('' when none): the trigram index of "SearchWord" finds them among
+ * short words, so the text index, not a comparison with every document, finds
+ * the documents. Needs pg_trgm.word_similarity_threshold set (select() does).
+ * Words of records outside the scope may be among them: they only widen the
+ * query, whose access conditions still decide every match.
+ */
+function similarWordsQuery(scope: AccessScope, term: string): Prisma.Sql {
+  return Prisma.sql`coalesce((
+    SELECT to_tsquery('english', string_agg(quote_literal(s."word"), ' | '))
+    FROM (SELECT w."word" FROM "SearchWord" w
+          WHERE ${term} <% w."word" AND w."ownerId" = ANY(${scopeOwners(scope)}::text[])
+          GROUP BY w."word"
+          ORDER BY word_similarity(${term}, w."word") DESC, w."word"
+          LIMIT ${SIMILAR_WORDS}) s
+  ), ''::tsquery)`;
+}
+
+/** Adds a document's words to its owner's vocabulary; sorted, so concurrent index jobs take row locks in one order. */
+async function addSearchWords(options: { recordId: string; words: string[] }): Promise<void> {
+  if (options.words.length === 0) return;
+  await db.$executeRaw`
+    INSERT INTO "SearchWord" ("ownerId", "word")
+    SELECT d."ownerId", w FROM "RecordSearchDocument" d, unnest(${options.words}::text[]) AS w
+    WHERE d."recordId" = ${options.recordId}
+    ORDER BY w
+    ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * After a document is removed: its words that no other document of the owner
+ * still has leave the vocabulary (a deleted record leaves no words behind).
+ * Words of a document that was re-indexed with other text stay until a
+ * reindex with --clear; they only ever widen a typo query of that owner.
+ */
+async function pruneSearchWords(options: { ownerId: string; lexicon: string }): Promise<void> {
+  const words = options.lexicon.split(" ").filter(Boolean);
+  if (words.length === 0) return;
+  await db.$executeRaw`
+    DELETE FROM "SearchWord" w
+    WHERE w."ownerId" = ${options.ownerId} AND w."word" = ANY(${words}::text[])
+      AND NOT EXISTS (
+        SELECT 1 FROM "RecordSearchDocument" d
+        WHERE d."ownerId" = ${options.ownerId} AND position(' ' || w."word" || ' ' IN d."lexicon") > 0)`;
+}
 
 interface SearchRow {
   id: string;

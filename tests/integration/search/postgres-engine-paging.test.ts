@@ -79,4 +79,26 @@ describe("postgres search engine", () => {
     expect(result.hits.map((hit) => hit.recordId)).toEqual([own.id]);
     expect(result.total).toBe(1);
   });
+
+  it("keeps each patient's words for typos: added by indexing, pruned with the last document that had them, gone with the account", async () => {
+    const alice = await createPatient();
+    const [shared, onlyFirst] = [uniqueWord(), uniqueWord()];
+    const engine = new PostgresSearchEngine();
+    const words = async () => (await db.searchWord.findMany({ where: { ownerId: alice.id }, select: { word: true } })).map((row) => row.word);
+    const first = await createIndexedRecord(engine, { ownerId: alice.id, extractedText: `${shared} ${onlyFirst}` });
+    await createIndexedRecord(engine, { ownerId: alice.id, extractedText: `${shared} again` });
+    expect(await words()).toEqual(expect.arrayContaining([shared, onlyFirst, "again"]));
+
+    // A typo of a word only the first record had finds it, through the vocabulary.
+    const actor = { id: alice.id, role: "PATIENT" as const };
+    expect((await searchRecords({ actor, engine, input: { q: misspelled(onlyFirst) } })).hits.map((hit) => hit.recordId)).toEqual([first.id]);
+
+    await engine.removeRecord({ recordId: first.id });
+    expect(await words()).toContain(shared);
+    expect(await words()).not.toContain(onlyFirst);
+    expect((await searchRecords({ actor, engine, input: { q: misspelled(onlyFirst) } })).hits).toEqual([]);
+
+    await db.user.delete({ where: { id: alice.id } });
+    expect(await db.searchWord.count({ where: { ownerId: alice.id } })).toBe(0);
+  });
 });
