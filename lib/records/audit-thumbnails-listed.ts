@@ -11,34 +11,16 @@
 // where the set of records put in front of the user is decided, so one event
 // there says exactly which records' thumbnails a person was shown, and when.
 // The thumbnail route itself still makes the full access decision per request.
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/authz/records";
 import type { RequestContext } from "@/lib/http/request-context";
+import { auditRecordsShown } from "./audit-records-shown";
 import type { RecordSummary } from "./record-summary";
 
-export async function auditThumbnailsListed(options: {
+export function auditThumbnailsListed(options: {
   actor: Actor;
   records: ReadonlyArray<Pick<RecordSummary, "id" | "ownerId" | "hasThumbnail">>;
   context: RequestContext;
 }): Promise<{ events: number }> {
-  const byPatient = new Map<string, string[]>();
-  for (const record of options.records) {
-    if (!record.hasThumbnail) continue;
-    byPatient.set(record.ownerId, [...(byPatient.get(record.ownerId) ?? []), record.id]);
-  }
-  for (const [patientId, recordIds] of byPatient) {
-    await recordAuditEvent({
-      action: "record.thumbnails_listed",
-      outcome: "ALLOWED",
-      actorId: options.actor.id,
-      actorRole: options.actor.role,
-      patientId,
-      targetType: "record_list",
-      targetId: null,
-      ...options.context,
-      // Ids only (details hold flat values): the list page is at most 50 records.
-      details: { count: recordIds.length, recordIds: recordIds.join(",") },
-    });
-  }
-  return { events: byPatient.size };
+  const shown = options.records.filter((record) => record.hasThumbnail).map((record) => ({ recordId: record.id, patientId: record.ownerId }));
+  return auditRecordsShown({ actor: options.actor, action: "record.thumbnails_listed", records: shown, context: options.context });
 }
