@@ -40,20 +40,26 @@ function isMatchNothing(where: Record<string, unknown>): boolean {
   return Object.keys(where).length === 1 && isObject(where.id) && Object.keys(where.id).length === 1 && Array.isArray(where.id.in) && where.id.in.length === 0;
 }
 
-function readClause(where: unknown): AccessClause | null {
+function readClause(where: unknown): AccessClause[] {
   if (!isObject(where)) throw new UnsupportedAccessFilterError("clause is not an object");
-  if (isMatchNothing(where)) return null;
+  if (isMatchNothing(where)) return [];
   const keys = Object.keys(where).sort();
+  // Whole patients, several at once: { ownerId: { in: [...] } }.
+  if (keys.length === 1 && isObject(where.ownerId)) {
+    const owners = inList(where.ownerId, "ownerId");
+    if (owners.some((ownerId) => !ownerId)) throw new UnsupportedAccessFilterError("empty ownerId");
+    return owners.map((ownerId) => ({ ownerId }));
+  }
   if (typeof where.ownerId !== "string" || !where.ownerId) throw new UnsupportedAccessFilterError("clause without ownerId");
   const ownerId = where.ownerId;
-  if (keys.length === 1) return { ownerId };
+  if (keys.length === 1) return [{ ownerId }];
   if (keys.length === 2 && keys[0] === "category") {
     const categories = inList(where.category, "category") as RecordCategory[];
-    return categories.length ? { ownerId, categories } : null;
+    return categories.length ? [{ ownerId, categories }] : [];
   }
   if (keys.length === 2 && keys[0] === "id") {
     const recordIds = inList(where.id, "id");
-    return recordIds.length ? { ownerId, recordIds } : null;
+    return recordIds.length ? [{ ownerId, recordIds }] : [];
   }
   throw new UnsupportedAccessFilterError(`unexpected keys ${keys.join(",")}`);
 }
@@ -63,7 +69,7 @@ export function accessScopeFromWhere(where: Prisma.RecordWhereInput): AccessScop
   const raw: unknown = where;
   if (!isObject(raw)) throw new UnsupportedAccessFilterError("not an object");
   const parts = Object.keys(raw).length === 1 && Array.isArray(raw.OR) ? raw.OR : [raw];
-  const clauses = parts.map(readClause).filter((clause): clause is AccessClause => clause !== null);
+  const clauses = parts.flatMap(readClause);
   return clauses.length ? { kind: "clauses", clauses, where } : { kind: "none" };
 }
 

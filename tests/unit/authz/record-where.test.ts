@@ -63,6 +63,19 @@ describe("recordWhereFromGrants", () => {
     expect(recordWhereFromGrants({ actor: clinician, action: "edit", grants, now: NOW })).toEqual(NOTHING);
   });
 
+  it("merges whole-patient grants into one ownerId IN list, once per patient", () => {
+    const grants = [
+      grant({ id: "a", patientId: "p1" }),
+      grant({ id: "b", patientId: "p2" }),
+      grant({ id: "again", patientId: "p1", level: "DOWNLOAD" }),
+      grant({ id: "cat", patientId: "p3", scope: "CATEGORIES", categories: ["IMAGING"] }),
+    ];
+    expect(recordWhereFromGrants({ actor: clinician, grants, now: NOW })).toEqual({
+      OR: [{ ownerId: { in: ["p1", "p2"] } }, { ownerId: "p3", category: { in: ["IMAGING"] } }],
+    });
+    expect(recordWhereFromGrants({ actor: clinician, grants: grants.slice(0, 2), now: NOW })).toEqual({ ownerId: { in: ["p1", "p2"] } });
+  });
+
   it("lets emergency access view everything of the patient for 4 hours, and download nothing", () => {
     const emergency = grant({ origin: "EMERGENCY", scope: "RECORDS", recordIds: ["r9"], level: "DOWNLOAD" });
     expect(recordWhereFromGrants({ actor: clinician, grants: [emergency], now: NOW })).toEqual({ ownerId: "p1" });

@@ -39,6 +39,14 @@ describe("accessScopeFromWhere", () => {
     expect(own.kind === "clauses" && own.clauses).toEqual([{ ownerId: "pat" }]);
   });
 
+  it("reads several whole patients given as one ownerId IN list", () => {
+    const where = recordWhereFromGrants({ actor: clinician, now, grants: [grant({}), grant({ patientId: "p2" }), grant({ patientId: "p3", scope: "RECORDS", recordIds: ["r1"] })] });
+    const scope = accessScopeFromWhere(where);
+    expect(scope.kind === "clauses" && scope.clauses).toEqual([{ ownerId: "p1" }, { ownerId: "p2" }, { ownerId: "p3", recordIds: ["r1"] }]);
+    expect(() => accessScopeFromWhere({ ownerId: { in: ["p1", ""] } })).toThrow(UnsupportedAccessFilterError);
+    expect(() => accessScopeFromWhere({ ownerId: { in: ["p1"], not: "p2" } })).toThrow(UnsupportedAccessFilterError);
+  });
+
   it("refuses filters it does not understand instead of widening", () => {
     expect(() => accessScopeFromWhere({})).toThrow(UnsupportedAccessFilterError);
     expect(() => accessScopeFromWhere({ ownerId: { not: "x" } })).toThrow(UnsupportedAccessFilterError);
