@@ -158,7 +158,7 @@ export class PostgresSearchEngine implements SearchEngine {
     // Nothing to look for (no text, or only stop words like "the", and no filter).
     if (terms.length === 0 && !filtered) return { hits: [], total: 0 };
 
-    const exact = await this.select({ query, scope, terms, typos: new Set() });
+    const exact = await this.select({ query, scope, terms, typos: new Map() });
     const eligible = terms.filter(typoEligible);
     if (exact.total > 0 || eligible.length === 0) return exact;
     // Nothing matched as typed: try again letting each longer term that is not a word of
@@ -166,13 +166,13 @@ export class PostgresSearchEngine implements SearchEngine {
     // similar word. Checking first keeps a clinician's filtered search from comparing the
     // term with the words of thousands of documents for nothing.
     const known = await knownTerms(scope, eligible);
-    const typos = new Set(eligible.filter((term) => !known.has(term.term)).map((term) => term.term));
-    if (typos.size === 0) return exact;
-    return this.select({ query, scope, terms, typos });
+    const unknown = eligible.filter((term) => !known.has(term.term)).map((term) => term.term);
+    if (unknown.length === 0) return exact;
+    return this.select({ query, scope, terms, typos: await similarWords(scope, unknown) });
   }
 
-  /** `typos`: the terms (as typed) that may also match a similar word. */
-  private async select(options: { query: SearchQuery; scope: AccessScope; terms: TermQuery[]; typos: Set<string> }): Promise<EngineResult> {
+  /** `typos`: the terms (as typed) that may also match similar words, with those words as tsquery text. */
+  private async select(options: { query: SearchQuery; scope: AccessScope; terms: TermQuery[]; typos: Map<string, string> }): Promise<EngineResult> {
     const { query, scope, terms, typos } = options;
     const hasText = terms.length > 0;
     // With text, candidates come from the documents alone: the owner index and the text
@@ -183,16 +183,16 @@ export class PostgresSearchEngine implements SearchEngine {
     for (const term of terms) {
       conditions.push(
         typos.has(term.term)
-          ? Prisma.sql`d."document" @@ (${term.tsquery}::tsquery || ${similarWordsQuery(scope, term.term)})`
+          ? Prisma.sql`d."document" @@ (${term.tsquery}::tsquery || ${typos.get(term.term)}::tsquery)`
           : Prisma.sql`d."document" @@ ${term.tsquery}::tsquery`,
       );
     }
-    const typoTerms = terms.filter((t) => typos.has(t.term)).map((t) => t.term);
+    const similar = terms.filter((t) => typos.has(t.term)).map((t) => typos.get(t.term)!);
     const anyTerm = terms.map((t) => `(${t.tsquery})`).join(" | ");
     const rank = hasText ? Prisma.sql`ts_rank_cd(d."document", ${anyTerm}::tsquery, 1)` : Prisma.sql`0::real`;
     const sortByRank = hasText && query.sort === "relevance";
     // Highlights: the terms as typed, plus for typo matches the words they were taken to mean.
-    const corrections = typoTerms.length ? Prisma.sql` || ${Prisma.join(typoTerms.map((term) => similarWordsQuery(scope, term)), " || ")}` : Prisma.empty;
+    const corrections = similar.length ? Prisma.sql` || ${Prisma.join(similar.map((words) => Prisma.sql`${words}::tsquery`), " || ")}` : Prisma.empty;
     const headlineQuery = hasText ? Prisma.sql`(${anyTerm}::tsquery${corrections})` : Prisma.sql`''::tsquery`;
 
     // 1. Every match, narrow columns only: the owner and text indexes combine (BitmapAnd) and the
@@ -236,12 +236,7 @@ export class PostgresSearchEngine implements SearchEngine {
       CROSS JOIN LATERAL (SELECT ${headlineQuery} AS q) hq
       ORDER BY p.tier, p.rank DESC, p."dateOfService" DESC NULLS LAST, p."createdAt" DESC, p."id"`;
 
-    const rows = typoTerms.length
-      ? await db.$transaction(async (tx) => {
-          await tx.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`;
-          return tx.$queryRaw<SearchRow[]>(statement);
-        })
-      : await db.$queryRaw<SearchRow[]>(statement);
+    const rows = await db.$queryRaw<SearchRow[]>(statement);
     return { hits: rows.map(toHit), total: rows.length ? Number(rows[0]!.total) : 0 };
   }
 }
@@ -260,22 +255,29 @@ const typoEligible = (term: TermQuery) => [...term.term].length >= MIN_TYPO_TERM
 const SIMILAR_WORDS = 20;
 
 /**
- * The words of the scope's patients that `term` may be a misspelling of, as one
- * tsquery ('' when none): the trigram index of "SearchWord" finds them among
- * short words, so the text index, not a comparison with every document, finds
- * the documents. Needs pg_trgm.word_similarity_threshold set (select() does).
- * Words of records outside the scope may be among them: they only widen the
- * query, whose access conditions still decide every match.
+ * For each term, the words of the scope's patients it may be a misspelling of,
+ * as tsquery text ('' when none): the trigram index of "SearchWord" finds them
+ * among short words, so that the text index, not a comparison with every
+ * document, then finds the documents. Passed to the search statement as values,
+ * so its plan is made knowing them. Words of records outside the scope may be
+ * among them: they only widen the query, whose access conditions still decide
+ * every match.
  */
-function similarWordsQuery(scope: AccessScope, term: string): Prisma.Sql {
-  return Prisma.sql`coalesce((
-    SELECT to_tsquery('english', string_agg(quote_literal(s."word"), ' | '))
-    FROM (SELECT w."word" FROM "SearchWord" w
-          WHERE ${term} <% w."word" AND w."ownerId" = ANY(${scopeOwners(scope)}::text[])
-          GROUP BY w."word"
-          ORDER BY word_similarity(${term}, w."word") DESC, w."word"
-          LIMIT ${SIMILAR_WORDS}) s
-  ), ''::tsquery)`;
+async function similarWords(scope: AccessScope, terms: string[]): Promise<Map<string, string>> {
+  const rows = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`;
+    return tx.$queryRaw<Array<{ term: string; words: string }>>`
+      SELECT t.term, coalesce((
+        SELECT to_tsquery('english', string_agg(quote_literal(s."word"), ' | '))::text
+        FROM (SELECT w."word" FROM "SearchWord" w
+              WHERE t.term <% w."word" AND w."ownerId" = ANY(${scopeOwners(scope)}::text[])
+              GROUP BY w."word"
+              ORDER BY word_similarity(t.term, w."word") DESC, w."word"
+              LIMIT ${SIMILAR_WORDS}) s
+      ), '') AS words
+      FROM unnest(${terms}::text[]) AS t(term)`;
+  });
+  return new Map(rows.map((row) => [row.term, row.words]));
 }
 
 /** Adds a document's words to its owner's vocabulary; sorted, so concurrent index jobs take row locks in one order. */
