@@ -163,8 +163,8 @@ export class PostgresSearchEngine implements SearchEngine {
     if (exact.total > 0 || eligible.length === 0) return exact;
     // Nothing matched as typed: try again letting each longer term that is not a word of
     // any record the searcher may see (so no misspelling: the filters left nothing) match a
-    // similar word. Checking first keeps a clinician's filtered search from comparing the
-    // term with the words of thousands of documents for nothing.
+    // similar word. Checking first spares a real word that the filters excluded a vocabulary
+    // lookup and a second search that could only widen it into other words.
     const known = await knownTerms(scope, eligible);
     const unknown = eligible.filter((term) => !known.has(term.term)).map((term) => term.term);
     if (unknown.length === 0) return exact;
