@@ -44,4 +44,23 @@ describe("sessionTokenFromCookies", () => {
     const noSession = await cookieFor({ sid: 42 });
     expect(await sessionTokenFromCookies({ cookies: [noSession], appUrl: httpApp, secret })).toBeUndefined();
   });
+
+  describe("a cookie already decrypted once (kept until its own expiry)", () => {
+    afterEach(() => jest.useRealTimers());
+
+    it("is still refused under another secret or another cookie name", async () => {
+      const cookie = await cookieFor({ sid: "row-token-8" });
+      expect(await sessionTokenFromCookies({ cookies: [cookie], appUrl: httpApp, secret })).toBe("row-token-8");
+      expect(await sessionTokenFromCookies({ cookies: [cookie], appUrl: httpApp, secret: "rotated-secret-rotated-secret-0123456789" })).toBeUndefined();
+      expect(await sessionTokenFromCookies({ cookies: [{ name: "__Secure-authjs.session-token", value: cookie.value }], appUrl: "https://vault.example", secret })).toBeUndefined();
+    });
+
+    it("is refused once the cookie's expiry has passed", async () => {
+      const cookie = await cookieFor({ sid: "row-token-9", maxAge: 60 });
+      expect(await sessionTokenFromCookies({ cookies: [cookie], appUrl: httpApp, secret })).toBe("row-token-9");
+      // Only the clock moves: timers, ticks and microtasks stay real for WebCrypto's promises.
+      jest.useFakeTimers({ now: Date.now() + 5 * 60_000, doNotFake: ["nextTick", "setImmediate", "queueMicrotask", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "hrtime", "performance"] });
+      expect(await sessionTokenFromCookies({ cookies: [cookie], appUrl: httpApp, secret })).toBeUndefined();
+    });
+  });
 });
