@@ -6,6 +6,7 @@ import { cache } from "react";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/client";
+import { attachSessionAccessFacts } from "@/lib/authz/session-access-facts";
 import { resolveSession, type ResolvedSession } from "./sessions/resolve-session";
 import { sessionTokenFromCookies } from "./sessions/session-cookie";
 
@@ -19,7 +20,8 @@ export const currentSession = cache(async (): Promise<ResolvedSession | null> =>
 export type CurrentUser = ResolvedSession["user"] & { sessionToken: string; reauthenticatedAt: Date | null };
 
 function toCurrentUser(session: ResolvedSession): CurrentUser {
-  return { ...session.user, sessionToken: session.sessionToken, reauthenticatedAt: session.reauthenticatedAt };
+  const user = { ...session.user, sessionToken: session.sessionToken, reauthenticatedAt: session.reauthenticatedAt };
+  return attachSessionAccessFacts(user, { status: session.user.status, verified: session.clinicianVerified });
 }
 
 /** For pages: a fully signed-in user, or a redirect to the step still missing. */

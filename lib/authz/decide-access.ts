@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
 import { decideFromGrants, type AccessDecision } from "./decide-from-grants";
 import type { AccessAction, GrantFacts, RecordFacts } from "./grant-rules";
+import { sessionAccessFactsOf } from "./session-access-facts";
 import { hasPermission, isClinicianRole, type AccessActor } from "./permissions";
 
 export type { AccessDecision } from "./decide-from-grants";
@@ -50,9 +51,15 @@ export async function loadAccessActor(options: { id: string; tx?: Tx }): Promise
   return { id: user.id, role: user.role, status: user.status, verified: isClinicianRole(user.role) && user.clinicianProfile?.verifiedAt != null };
 }
 
-/** An actor given as { id, role } (e.g. lib/authz/records.ts's Actor) made complete from the database; the role must match. */
+/**
+ * An actor given as { id, role } (e.g. lib/authz/records.ts's Actor) made complete from the database; the role must match.
+ * A CurrentUser carries the facts read with its session in this request and is not read again, except inside a
+ * transaction, where the actor is read in it like everything else the decision rests on.
+ */
 export async function resolveAccessActor(actor: { id: string; role: Role } | null | undefined, tx?: Tx): Promise<AccessActor | null> {
   if (!actor?.id) return null;
+  const fromSession = tx ? undefined : sessionAccessFactsOf(actor);
+  if (fromSession) return { id: actor.id, role: actor.role, status: fromSession.status, verified: isClinicianRole(actor.role) && fromSession.verified };
   const loaded = await loadAccessActor({ id: actor.id, tx });
   return loaded && loaded.role === actor.role ? loaded : null;
 }

@@ -3,6 +3,9 @@ import { resolveSession } from "@/lib/auth/sessions/resolve-session";
 import { revokeAllSessions, revokeSession } from "@/lib/auth/sessions/revoke-sessions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { resolveAccessActor } from "@/lib/authz/decide-access";
+import { attachSessionAccessFacts } from "@/lib/authz/session-access-facts";
+import { createAdminUser, createClinician } from "@/tests/factories/clinicians";
 import { createUser, testContext } from "@/tests/factories/users";
 
 describe("server-side sessions", () => {
@@ -66,5 +69,30 @@ describe("server-side sessions", () => {
   it("refuses unknown and empty tokens", async () => {
     expect(await resolveSession(undefined)).toBeNull();
     expect(await resolveSession("not-a-session")).toBeNull();
+  });
+
+  it("reads a clinician's verification with the session", async () => {
+    const admin = await createAdminUser();
+    const verified = await createClinician({ withoutPassword: true, status: "ACTIVE", verifiedById: admin.id });
+    const pending = await createClinician({ withoutPassword: true, status: "ACTIVE" });
+    const { user: patient } = await createUser();
+    const resolved = async (userId: string) => resolveSession(await createSession({ userId, context: testContext }));
+    expect((await resolved(verified.id))?.clinicianVerified).toBe(true);
+    expect((await resolved(pending.id))?.clinicianVerified).toBe(false);
+    expect((await resolved(patient.id))?.clinicianVerified).toBe(false);
+  });
+
+  it("authorization uses the facts read with the session only outside transactions and only on the session's own user object", async () => {
+    const admin = await createAdminUser();
+    const clinician = await createClinician({ withoutPassword: true, status: "ACTIVE", verifiedById: admin.id });
+    // Suspended after the session was read: the facts of this request still say ACTIVE.
+    await db.user.update({ where: { id: clinician.id }, data: { status: "SUSPENDED" } });
+    const sessionUser = attachSessionAccessFacts({ id: clinician.id, role: clinician.role }, { status: "ACTIVE", verified: true });
+
+    expect(await resolveAccessActor(sessionUser)).toMatchObject({ status: "ACTIVE", verified: true });
+    expect(await db.$transaction((tx) => resolveAccessActor(sessionUser, tx))).toMatchObject({ status: "SUSPENDED" });
+    expect(await resolveAccessActor({ ...sessionUser })).toMatchObject({ status: "SUSPENDED" });
+    expect(await resolveAccessActor({ id: clinician.id, role: clinician.role })).toMatchObject({ status: "SUSPENDED" });
+    expect(Object.getOwnPropertySymbols(sessionUser)).toEqual([]);
   });
 });
