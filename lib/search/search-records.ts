@@ -47,6 +47,12 @@ export interface SearchRecordsResult {
 
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
+async function namesOf(userIds: string[]): Promise<Map<string, string | null>> {
+  if (userIds.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+  return new Map(users.map((user) => [user.id, user.name]));
+}
+
 export async function searchRecords(options: { actor: Actor; input: TSearchInput; engine?: SearchEngine }): Promise<SearchRecordsResult> {
   const { actor } = options;
   const params = parseInput(ZSearchSchema, options.input);
@@ -101,12 +107,13 @@ export async function searchRecords(options: { actor: Actor; input: TSearchInput
           sourceProvider: true,
           dateOfService: true,
           status: true,
-          owner: { select: { name: true } },
         },
       })
     : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const own = actor.role === "PATIENT";
+  // Patients' names for clinicians only: a patient's own results need no second query.
+  const patientNames = own ? new Map<string, string | null>() : await namesOf([...new Set(rows.map((row) => row.ownerId))]);
   const hits: SearchResultItem[] = [];
   for (const hit of result.hits) {
     const row = byId.get(hit.recordId);
@@ -115,7 +122,7 @@ export async function searchRecords(options: { actor: Actor; input: TSearchInput
     hits.push({
       recordId: row.id,
       patientId: row.ownerId,
-      patientName: own ? null : (row.owner.name ?? "Patient"),
+      patientName: own ? null : (patientNames.get(row.ownerId) ?? "Patient"),
       // The engine's highlighted title only while it is still the record's name.
       title: titleText === row.originalName ? hit.title : plainSegments(row.originalName),
       snippet: hit.snippet,

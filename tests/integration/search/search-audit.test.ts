@@ -32,7 +32,12 @@ describe("search results in the audit trail", () => {
     authenticate.mockResolvedValue({ id: clinician.id, role: clinician.role });
     const response = await search(word);
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { hits: unknown[] }).hits).toHaveLength(3);
+    const { hits } = (await response.json()) as { hits: Array<{ patientId: string; patientName: string | null }> };
+    expect(hits).toHaveLength(3);
+    // Each result names its patient for the clinician.
+    const names = new Map((await db.user.findMany({ where: { id: { in: [alice.id, bob.id] } } })).map((user) => [user.id, user.name]));
+    expect(hits.map((hit) => hit.patientName)).toEqual(hits.map((hit) => names.get(hit.patientId)));
+    expect(new Set(hits.map((hit) => hit.patientName)).size).toBe(2);
 
     const [forAlice] = await shownEvents(alice.id);
     expect(forAlice).toMatchObject({ actorId: clinician.id, outcome: "ALLOWED", userAgent: "jest search audit", details: { count: 2 } });
@@ -47,7 +52,8 @@ describe("search results in the audit trail", () => {
     const patient = await createPatient();
     await createIndexedRecord(engine, { ownerId: patient.id, extractedText: word });
     authenticate.mockResolvedValue({ id: patient.id, role: "PATIENT" });
-    expect(((await (await search(word)).json()) as { hits: unknown[] }).hits).toHaveLength(1);
+    const { hits } = (await (await search(word)).json()) as { hits: Array<{ patientName: string | null }> };
+    expect(hits).toEqual([expect.objectContaining({ patientName: null })]);
     expect(await shownEvents(patient.id)).toEqual([]);
   });
 
