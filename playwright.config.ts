@@ -47,7 +47,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+      // Two app processes on one port, as `npm start` runs with WEB_CONCURRENCY=2: every
+      // journey then also proves that sessions, server actions and jobs work across processes.
+      command: `node lib/cli/next-cluster.mjs start --port ${port} --hostname 127.0.0.1`,
       url: listenURL,
       // A server left over on this port would be testing some other build.
       reuseExistingServer: false,
@@ -58,6 +60,7 @@ export default defineConfig({
       env: {
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
+        WEB_CONCURRENCY: "2",
         APP_URL: baseURL,
         AUTH_URL: baseURL,
         AUTH_TRUST_HOST: "true",

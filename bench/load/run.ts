@@ -48,10 +48,13 @@ function parseArgs(argv: string[]) {
     targets: value("targets")?.split(",") ?? null,
     cpuProfile: argv.includes("--cpu-prof"),
     serve: argv.includes("--serve"),
+    /** App processes sharing the port (lib/cli/next-cluster.mjs, WEB_CONCURRENCY); 1 is plain `next start`. */
+    processes: Number(value("processes") ?? "1"),
   };
   const unknownTarget = options.targets?.find((target) => !TARGET_KEYS.includes(target));
   if (unknownTarget) throw new Error(`--targets: unknown "${unknownTarget}"; choose from ${TARGET_KEYS.join(", ")}`);
-  const bad = [options.duration, options.patients, options.recordsPerPatient, ...options.connections, ...options.growth].some((n) => !Number.isInteger(n) || n < 1);
+  const bad = [options.duration, options.patients, options.recordsPerPatient, options.processes, ...options.connections, ...options.growth].some((n) => !Number.isInteger(n) || n < 1);
+  if (options.cpuProfile && options.processes > 1) throw new Error("--cpu-prof profiles one process: leave --processes at 1");
   if (bad || options.duration > 120 || options.connections.some((c) => c > 1000) || options.growth.some((g) => g > 200_000)) {
     throw new Error("--duration 1..120 s, --connections up to 1000, --growth up to 200000 records, whole numbers only");
   }
@@ -191,7 +194,15 @@ async function main(): Promise<void> {
     // --cpu-prof: V8 writes the server's profile when it exits (on SIGTERM below); open it in Chrome DevTools.
     const profileDir = path.join(rootDir, "bench", "profiles");
     const nodeArgs = options.cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    const server = runNext({ args: ["start", "--port", String(port), "--hostname", "127.0.0.1"], env: serverEnv, cwd: appDir, quiet: true, nodeArgs });
+    const server =
+      options.processes > 1
+        ? spawn(process.execPath, [path.join(rootDir, "lib", "cli", "next-cluster.mjs"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+            cwd: appDir,
+            env: { ...serverEnv, WEB_CONCURRENCY: String(options.processes) },
+            stdio: ["ignore", "ignore", "inherit"],
+          })
+        : runNext({ args: ["start", "--port", String(port), "--hostname", "127.0.0.1"], env: serverEnv, cwd: appDir, quiet: true, nodeArgs });
+    if (options.processes > 1) log(`${options.processes} app processes (lib/cli/next-cluster.mjs)`);
     const serverExited = exitOf(server);
     cleanup.add("stop next start", async () => {
       if (server.exitCode === null) server.kill("SIGTERM");
