@@ -1,6 +1,6 @@
-// Coarse gate only: adds the security headers to every response (with a fresh
-// CSP nonce per request) and sends visitors without a session cookie from the
-// signed-in areas to the sign-in page. Authorization is never decided here:
+// Coarse gate only: adds the security headers to every page (with a fresh CSP
+// nonce per request) and sends visitors without a session cookie from the
+// signed-in areas to the sign-in page. /api answers get theirs from next.config.ts. Authorization is never decided here:
 // every page, server action and route handler checks the session itself.
 //
 // Next 16 names this file `proxy.ts`; `middleware.ts` is still supported and is
@@ -56,7 +56,9 @@ function withSecurityHeaders(given: NextResponse | null, request: NextRequest, s
 
 export const config = {
   matcher: [
-    // Everything but build assets, which carry no data and are cached by hash.
-    "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
+    // Everything but build assets, which carry no data and are cached by hash, and /api:
+    // route handlers authenticate every call themselves and answer 401 (never a redirect),
+    // and their security headers are static (next.config.ts, API_CONTENT_SECURITY_POLICY).
+    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
   ],
 };

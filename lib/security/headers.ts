@@ -53,6 +53,14 @@ export function staticSecurityHeaders({ production }: Pick<SecurityHeaderOptions
   };
 }
 
+/**
+ * The policy of every /api answer (JSON, files, redirects): nothing in it may run,
+ * load anything or be framed. No nonce is needed, so these headers are static and
+ * set by next.config.ts: the middleware does not run for /api (it cost a third of
+ * a download link's CPU, bench/RESULTS.md run 5).
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /** Medical pages, API answers and the dev outbox must never be stored by browsers or proxies. */
 export function isPrivatePath(pathname: string): boolean {
   return /^\/(patient|clinician|admin|account|notifications|search|api|dev)(\/|$)/.test(pathname);
