@@ -133,7 +133,10 @@ async function measure(options: { label: string; url: string; method?: "GET" | "
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const cleanup = new Cleanup();
-  process.on("SIGINT", () => void cleanup.runAll(log).finally(() => process.exit(130)));
+  // SIGTERM too (`timeout`, `kill`): without it the server and Azurite outlived the script.
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.once(signal, () => void cleanup.runAll(log).finally(() => process.exit(code)));
+  }
   try {
     log(`node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 1024 ** 3)} GiB RAM; load average at start ${loadavg().map((v) => v.toFixed(2)).join(" / ")}`);
     const stack = await startBenchStack({ cleanup, label: "load" });

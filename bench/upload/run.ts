@@ -70,10 +70,13 @@ async function main(): Promise<void> {
   const cleanup = new Cleanup();
   const log = (line: string) => console.log(`[bench:upload] ${line}`);
   let interrupted = false;
-  process.on("SIGINT", () => {
-    interrupted = true;
-    void cleanup.runAll(log).finally(() => process.exit(130));
-  });
+  // SIGTERM too (`timeout`, `kill`): without it Azurite outlived the script.
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.once(signal, () => {
+      interrupted = true;
+      void cleanup.runAll(log).finally(() => process.exit(code));
+    });
+  }
 
   try {
     const stack = await startBenchStack({ cleanup, label: "bench" });
