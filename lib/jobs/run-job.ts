@@ -2,7 +2,7 @@
 // older release, or edited by hand), handler run outside any transaction with
 // its lock kept fresh, then completed, retried later, or failed for good.
 // Logs carry the job's id, type and attempt only: payloads may hold medical data.
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import type { ClaimedJob } from "./claim-job";
 import { describePayloadIssues, sanitizeJobError } from "./job-errors";
 import { extendJobLock, markJobCompleted, markJobFailed, retryDelayMs, scheduleJobRetry, type JobClaim } from "./finish-job";
@@ -20,9 +20,9 @@ export async function runClaimedJob(options: {
   const { job, registry, workerId } = options;
   const claim: JobClaim = { id: job.id, workerId, attempts: job.attempts };
   const fields = { jobId: job.id.toString(), type: job.type, attempt: job.attempts };
-  const fail = async (lastError: string): Promise<JobOutcome> => {
+  const fail = async (lastError: string, error?: string): Promise<JobOutcome> => {
     const recorded = await markJobFailed({ ...claim, lastError });
-    logger.error(recorded ? "job.failed" : "job.lock_lost", fields);
+    logger.error(recorded ? "job.failed" : "job.lock_lost", error ? { ...fields, error } : fields);
     return recorded ? "failed" : "lock_lost";
   };
 
@@ -64,9 +64,11 @@ export async function runClaimedJob(options: {
     return recorded ? "completed" : "lock_lost";
   }
   const lastError = sanitizeJobError(error, job.payload);
-  if (job.attempts >= job.maxAttempts) return fail(lastError);
+  // The log names the error by its name and code only (the message may carry medical content); the job row keeps the sanitized text.
+  const label = errorLabel(error);
+  if (job.attempts >= job.maxAttempts) return fail(lastError, label);
   const delayMs = retryDelayMs(definition.backoff, job.attempts);
   const recorded = await scheduleJobRetry({ ...claim, delayMs, lastError });
-  logger.warn(recorded ? "job.retry_scheduled" : "job.lock_lost", { ...fields, delayMs });
+  logger.warn(recorded ? "job.retry_scheduled" : "job.lock_lost", { ...fields, delayMs, error: label });
   return recorded ? "retry" : "lock_lost";
 }

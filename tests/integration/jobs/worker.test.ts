@@ -58,6 +58,8 @@ describe("worker", () => {
     const backoff = { baseMs: 1_000, maxMs: 5_000 };
     const { job, runs, registry } = countingJob({ fail: true, maxAttempts: 4, backoff });
     const { id } = await enqueueJob({ type: job.type, payload, registry });
+    // warn and error lines go to stderr; the calls pass through to it as usual.
+    const logged = jest.spyOn(console, "error");
     const claimOnce = async () => {
       const claimed = await claimJob({ workerId: "worker-r", types: [job.type], lockTimeoutMs: 60_000 });
       expect(claimed?.id.toString()).toBe(id);
@@ -95,6 +97,13 @@ describe("worker", () => {
     expect(failed.lastError).not.toContain("second line");
     expect(runs.get(id)).toBe(4);
     expect(await claimJob({ workerId: "worker-r", types: [job.type], lockTimeoutMs: 60_000 })).toBeNull();
+
+    // The log names the error by name and code, never by its message.
+    const lines = logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes(`"jobId":"${id}"`));
+    logged.mockRestore();
+    expect(lines.map((line) => (JSON.parse(line) as { event: string; error?: string }).event)).toEqual(["job.retry_scheduled", "job.retry_scheduled", "job.retry_scheduled", "job.failed"]);
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ error: "DeliveryError [EREFUSED]" });
+    expect(lines.join("\n")).not.toMatch(/Ada|diabetes|refused/);
   });
 
   it("the worker loop itself retries and ends failed after maxAttempts runs", async () => {
