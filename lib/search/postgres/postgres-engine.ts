@@ -32,6 +32,14 @@ const MARKS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_END}"`;
 const TITLE_OPTIONS = `${MARKS}, HighlightAll=true`;
 const SNIPPET_OPTIONS = `${MARKS}, MaxWords=28, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
+/** Named, so the job's retry line in the log says why ("RecordChangedWhileIndexingError", not "Error"). */
+class RecordChangedWhileIndexingError extends Error {
+  override name = "RecordChangedWhileIndexingError";
+  constructor() {
+    super("The record changed while it was being indexed");
+  }
+}
+
 interface TermQuery {
   term: string;
   /** The term's stemmed prefix query as tsquery text; "" for a stop word. */
@@ -115,7 +123,7 @@ export class PostgresSearchEngine implements SearchEngine {
         "recordVersion" = EXCLUDED."recordVersion", "indexedAt" = EXCLUDED."indexedAt"`;
     if (written === 0 && (await db.record.count({ where: { id: record.id } })) > 0) {
       // Changed since it was read: fail so the job runs again with the current values.
-      throw new Error("The record changed while it was being indexed");
+      throw new RecordChangedWhileIndexingError();
     }
     if (written > 0) await addSearchWords({ recordId: record.id, words: doc.lexicon });
   }
@@ -128,7 +136,7 @@ export class PostgresSearchEngine implements SearchEngine {
         written++;
       } catch (error) {
         // Changed while read: its own index job (queued by the change) writes it.
-        if (!(error instanceof Error && error.message.startsWith("The record changed"))) throw error;
+        if (!(error instanceof RecordChangedWhileIndexingError)) throw error;
       }
     }
     return written;
