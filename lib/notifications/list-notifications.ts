@@ -23,11 +23,18 @@ export async function listNotifications(options: { userId: string; take?: number
   });
 }
 
+/**
+ * The unread count and the newest few, in one query: every signed-in page's header and
+ * every open tab's bell poll ask for both. The count is a window over all unread rows,
+ * taken before the LIMIT.
+ */
 export async function unreadNotifications(options: { userId: string; take?: number }): Promise<{ count: number; latest: NotificationItem[] }> {
-  const where = { userId: options.userId, inApp: true, readAt: null };
-  const [count, latest] = await Promise.all([
-    db.notification.count({ where }),
-    db.notification.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.take ?? 5, select: SELECT }),
-  ]);
-  return { count, latest };
+  const take = Math.min(Math.max(options.take ?? 5, 1), 50);
+  const rows = await db.$queryRaw<Array<NotificationItem & { unread: bigint }>>`
+    SELECT "id", "type"::text AS "type", "title", "body", "link", "readAt", "createdAt", count(*) OVER () AS "unread"
+    FROM "Notification"
+    WHERE "userId" = ${options.userId} AND "inApp" AND "readAt" IS NULL
+    ORDER BY "createdAt" DESC, "id" DESC
+    LIMIT ${take}`;
+  return { count: rows.length ? Number(rows[0]!.unread) : 0, latest: rows.map(({ unread: _unread, ...item }) => item) };
 }

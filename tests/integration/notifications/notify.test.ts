@@ -109,6 +109,24 @@ describe("notify", () => {
 });
 
 describe("reading notifications", () => {
+  it("the bell's summary counts every unread in-app notice and lists the newest few", async () => {
+    const [user, other] = [await patient(), await patient()];
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 1, 12, minutes));
+    await db.notification.createMany({
+      data: [
+        ...Array.from({ length: 7 }, (_, index) => ({ userId: user.id, type: "GRANT_CHANGED" as const, title: `unread ${index}`, createdAt: at(index) })),
+        { userId: user.id, type: "GRANT_CHANGED", title: "read", readAt: at(30), createdAt: at(30) },
+        { userId: user.id, type: "RECORD_UPLOADED", title: "digest only", inApp: false, createdAt: at(31) },
+        { userId: other.id, type: "GRANT_CHANGED", title: "someone else's", createdAt: at(32) },
+      ],
+    });
+    const summary = await unreadNotifications({ userId: user.id, take: 5 });
+    expect(summary.count).toBe(7);
+    expect(summary.latest.map((item) => item.title)).toEqual(["unread 6", "unread 5", "unread 4", "unread 3", "unread 2"]);
+    expect(summary.latest[0]).toEqual({ id: expect.any(String), type: "GRANT_CHANGED", title: "unread 6", body: null, link: null, readAt: null, createdAt: at(6) });
+    expect(await unreadNotifications({ userId: (await patient()).id })).toEqual({ count: 0, latest: [] });
+  });
+
   it("marks one or all read, only the user's own", async () => {
     const [alice, bob] = [await patient(), await patient()];
     for (const title of ["one", "two"]) await send({ userId: alice.id, type: "GRANT_CHANGED", title });
