@@ -1,7 +1,8 @@
 // Coarse gate only: adds the security headers to every page (with a fresh CSP
 // nonce per request) and sends visitors without a session cookie from the
-// signed-in areas to the sign-in page. /api answers get theirs from next.config.ts. Authorization is never decided here:
-// every page, server action and route handler checks the session itself.
+// signed-in areas to the sign-in page; /api answers get theirs from
+// next.config.ts. Authorization is never decided here: every page, server
+// action and route handler checks the session itself.
 //
 // Next 16 names this file `proxy.ts`; `middleware.ts` is still supported and is
 // the layout the product asks for.

@@ -138,9 +138,9 @@ async function main() {
 
 function startNext(port: number): ChildProcess {
   // Production goes through lib/cli/next-cluster.mjs: WEB_CONCURRENCY app processes on one port (1 by default).
-  const nextBin = production ? join(root, "lib", "cli", "next-cluster.mjs") : createRequire(join(root, "package.json")).resolve("next/dist/bin/next");
+  const entry = production ? join(root, "lib", "cli", "next-cluster.mjs") : createRequire(join(root, "package.json")).resolve("next/dist/bin/next");
   // A plain node for Next: the launcher's --import tsx / wasm flags are not passed on.
-  return spawn(process.execPath, [nextBin, production ? "start" : "dev", "--port", String(port)], {
+  return spawn(process.execPath, [entry, production ? "start" : "dev", "--port", String(port)], {
     cwd: root,
     stdio: "inherit",
     env: {
