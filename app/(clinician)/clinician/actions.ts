@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { authenticate } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { toActionResult, type TActionResult } from "@/lib/auth/two-factor/action-result";
 import { requestContext } from "@/lib/http/request-context";
 import { openEmergencyAccess } from "@/lib/sharing/open-emergency-access";
@@ -14,7 +14,7 @@ import type { TOpenEmergencyAccessInput, TRequestAccessInput } from "@/lib/valid
 
 export async function requestAccessAction(input: TRequestAccessInput): Promise<TActionResult> {
   const result = await toActionResult("sharing.request_failed", async () => {
-    const actor = await authenticate({ roles: CLINICAL_ROLES });
+    const actor = await authenticate({ roles: CLINICIAN_ROLES });
     await requestAccess({ actor, input, context: await requestContext() });
     return {};
   });
@@ -25,7 +25,7 @@ export async function requestAccessAction(input: TRequestAccessInput): Promise<T
 /** Opens (or finds the running) emergency access, then goes to the patient's records. */
 export async function openEmergencyAccessAction(input: TOpenEmergencyAccessInput): Promise<TActionResult<{ patientId: string }>> {
   const result = await toActionResult("sharing.emergency_open_failed", async () => {
-    const actor = await authenticate({ roles: CLINICAL_ROLES });
+    const actor = await authenticate({ roles: CLINICIAN_ROLES });
     const opened = await openEmergencyAccess({ actor, input, context: await requestContext() });
     return { patientId: opened.patientId };
   });

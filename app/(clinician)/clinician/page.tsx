@@ -8,9 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES, hasPermission } from "@/lib/authz/permissions";
 import { resolveAccessActor } from "@/lib/authz/decide-access";
-import { hasPermission } from "@/lib/authz/permissions";
 import { env } from "@/lib/env";
 import { listReceivedGrants } from "@/lib/sharing/list-received-grants";
 import { listSentAccessRequests } from "@/lib/sharing/list-sent-access-requests";
@@ -21,7 +20,7 @@ export const metadata: Metadata = { title: "Clinician" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ClinicianHomePage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser({ roles: CLINICAL_ROLES, returnTo: "/clinician" });
+  const user = await requireUser({ roles: CLINICIAN_ROLES, returnTo: "/clinician" });
   const notice = (await searchParams).notice;
   const actor = await resolveAccessActor(user);
   const verified = hasPermission(actor, "grants:use");

@@ -2,7 +2,7 @@
 // patients on request (to suspend one), never admins. Filters, search, sort
 // and paging all happen in the query; the tab counts share the role and search
 // filters so each tab says how many rows it would show.
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { db } from "@/lib/db";
 import type { Prisma, Role, UserStatus } from "@/lib/generated/prisma/client";
 import { requireActiveAdmin } from "../require-admin";
@@ -42,7 +42,7 @@ function likeLiteral(value: string): string {
 }
 
 function scopeWhere(query: Pick<TClinicianListQuery, "role" | "q">): Prisma.UserWhereInput {
-  const role: Prisma.UserWhereInput = query.role ? { role: ROLE_BY_FILTER[query.role] } : { role: { in: [...CLINICAL_ROLES] } };
+  const role: Prisma.UserWhereInput = query.role ? { role: ROLE_BY_FILTER[query.role] } : { role: { in: [...CLINICIAN_ROLES] } };
   if (!query.q) return role;
   const contains = { contains: likeLiteral(query.q), mode: "insensitive" as const };
   return {

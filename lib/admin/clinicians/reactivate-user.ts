@@ -1,7 +1,7 @@
 // An admin lifts a suspension. Sessions ended by the suspension stay ended (the
 // user signs in again). A clinician who was never verified goes back to
 // PENDING_VERIFICATION, not ACTIVE: reactivation must not skip verification.
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { inAdminTransaction } from "../admin-transaction";
@@ -22,7 +22,7 @@ export async function reactivateUser(options: { adminId: string; userId: string;
     });
     if (!target) throw new AppError("NOT_FOUND");
     if (target.role === "ADMIN") throw new AppError("FORBIDDEN", "Admin accounts cannot be reactivated here.");
-    const restored: "ACTIVE" | "PENDING_VERIFICATION" = CLINICAL_ROLES.includes(target.role) && !target.clinicianProfile?.verifiedAt ? "PENDING_VERIFICATION" : "ACTIVE";
+    const restored: "ACTIVE" | "PENDING_VERIFICATION" = CLINICIAN_ROLES.includes(target.role) && !target.clinicianProfile?.verifiedAt ? "PENDING_VERIFICATION" : "ACTIVE";
 
     const { count } = await tx.user.updateMany({ where: { id: userId, role: { not: "ADMIN" }, status: "SUSPENDED" }, data: { status: restored } });
     if (count === 0) return { outcome: "not_suspended" as const, status: null };

@@ -3,7 +3,7 @@
 // only while the account is still pending, so two admins (or a double click)
 // racing on the same clinician produce one verification and one audit row; the
 // slower call learns "already verified" instead of failing.
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import type { RequestContext } from "@/lib/http/request-context";
 import { inAdminTransaction } from "../admin-transaction";
@@ -20,12 +20,12 @@ export async function verifyClinician(options: { adminId: string; userId: string
 
   const result = await inAdminTransaction({ adminId: options.adminId, action, targetUserId: userId, context: options.context }, async (tx, admin, auditAllowed) => {
     const { count } = await tx.user.updateMany({
-      where: { id: userId, role: { in: [...CLINICAL_ROLES] }, status: "PENDING_VERIFICATION", clinicianProfile: { isNot: null } },
+      where: { id: userId, role: { in: [...CLINICIAN_ROLES] }, status: "PENDING_VERIFICATION", clinicianProfile: { isNot: null } },
       data: { status: "ACTIVE" },
     });
     if (count === 0) {
       const current = await tx.user.findUnique({ where: { id: userId }, select: { role: true, status: true, clinicianProfile: { select: { verifiedAt: true } } } });
-      if (!current || !CLINICAL_ROLES.includes(current.role) || !current.clinicianProfile) throw new AppError("NOT_FOUND");
+      if (!current || !CLINICIAN_ROLES.includes(current.role) || !current.clinicianProfile) throw new AppError("NOT_FOUND");
       if (current.status === "ACTIVE" && current.clinicianProfile.verifiedAt) return { outcome: "already_verified" as const };
       if (current.status === "SUSPENDED") throw new AppError("CONFLICT", "This account is suspended. Reactivate it before verifying it.");
       throw new AppError("CONFLICT");

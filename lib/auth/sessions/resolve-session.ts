@@ -3,11 +3,10 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Role, UserStatus } from "@/lib/generated/prisma/client";
-import { isClinicianRole } from "@/lib/authz/permissions";
+import { CLINICIAN_ROLES, isClinicianRole } from "@/lib/authz/permissions";
 
-export const CLINICAL_ROLES: readonly Role[] = ["PHYSICIAN", "NURSE", "STAFF"];
 /** Roles that must use two-factor before they see any patient data. */
-export const TWO_FACTOR_MANDATORY_ROLES: readonly Role[] = [...CLINICAL_ROLES, "ADMIN"];
+export const TWO_FACTOR_MANDATORY_ROLES: readonly Role[] = [...CLINICIAN_ROLES, "ADMIN"];
 
 export type SessionState =
   /** Signed in completely. */

@@ -5,7 +5,7 @@
 // A record the clinician may not propose for answers like a missing one.
 import { revalidatePath } from "next/cache";
 import { authenticate } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { invalidInput, toActionResult, type TActionResult } from "@/lib/auth/two-factor/action-result";
 import { requestContext } from "@/lib/http/request-context";
 import { createRecordMetadataProposal } from "@/lib/proposals/create-record-metadata-proposal";
@@ -15,7 +15,7 @@ export async function proposeRecordChangeAction(input: unknown): Promise<TAction
   const parsed = ZCreateRecordMetadataProposalSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error.issues[0]?.message);
   const result = await toActionResult("proposals.create_failed", async () => {
-    const actor = await authenticate({ roles: CLINICAL_ROLES });
+    const actor = await authenticate({ roles: CLINICIAN_ROLES });
     return createRecordMetadataProposal({ actor, input: input as TCreateRecordMetadataProposalInput, context: await requestContext() });
   });
   if (result.ok) revalidatePath("/clinician/proposals");

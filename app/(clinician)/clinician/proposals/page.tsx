@@ -7,9 +7,8 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES, hasPermission } from "@/lib/authz/permissions";
 import { resolveAccessActor } from "@/lib/authz/decide-access";
-import { hasPermission } from "@/lib/authz/permissions";
 import { listProposals, PROPOSALS_PAGE_SIZE } from "@/lib/proposals/list-proposals";
 import type { TProposalListQuery } from "@/lib/proposals/schemas";
 
@@ -25,7 +24,7 @@ const TABS: { status: TProposalListQuery["status"]; label: string }[] = [
 const href = (status: TProposalListQuery["status"], page = 1) => `/clinician/proposals?status=${status}${page > 1 ? `&page=${page}` : ""}`;
 
 export default async function ClinicianProposalsPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser({ roles: CLINICAL_ROLES, returnTo: "/clinician/proposals" });
+  const user = await requireUser({ roles: CLINICIAN_ROLES, returnTo: "/clinician/proposals" });
   if (!hasPermission(await resolveAccessActor(user), "grants:use")) {
     return (
       <div className="mx-auto max-w-4xl px-4 py-8">

@@ -5,14 +5,14 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { EmergencyBanner } from "@/components/clinician/emergency-banner";
 import { requireUser } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { getSharedPatientAccess, type SharedPatientAccess } from "@/lib/sharing/shared-patient-access";
 import { endEmergencyAccessAction } from "./actions";
 
 export default async function ClinicianPatientLayout({ children, params }: { children: ReactNode; params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
-  const user = await requireUser({ roles: CLINICAL_ROLES, returnTo: `/clinician/patients/${encodeURIComponent(patientId)}` });
+  const user = await requireUser({ roles: CLINICIAN_ROLES, returnTo: `/clinician/patients/${encodeURIComponent(patientId)}` });
   let access: SharedPatientAccess;
   try {
     access = await getSharedPatientAccess({ actor: user, patientId });

@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/admin/local-time";
 import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { listSharedRecords } from "@/lib/sharing/list-shared-records";
 import { getSharedPatientAccess, type SharedPatientAccess } from "@/lib/sharing/shared-patient-access";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Patient" };
 export default async function ClinicianPatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
   const base = `/clinician/patients/${encodeURIComponent(patientId)}`;
-  const user = await requireUser({ roles: CLINICAL_ROLES, returnTo: base });
+  const user = await requireUser({ roles: CLINICIAN_ROLES, returnTo: base });
   let access: SharedPatientAccess;
   try {
     access = await getSharedPatientAccess({ actor: user, patientId });

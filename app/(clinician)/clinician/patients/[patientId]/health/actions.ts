@@ -5,7 +5,7 @@
 // or PROPOSE_EDITS, scope ALL) -> result. Nothing changes until the patient
 // approves.
 import { authenticate } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { toActionResult, type TActionResult } from "@/lib/auth/two-factor/action-result";
 import type { HealthEntryKind } from "@/lib/generated/prisma/client";
 import { proposeHealthEntryChange } from "@/lib/health/propose-health-entry-change";
@@ -17,7 +17,7 @@ export async function proposeHealthEntryAction(
   note?: string,
 ): Promise<TActionResult<{ proposalId: string }>> {
   return toActionResult("health.propose_failed", async () => {
-    const actor = await authenticate({ roles: CLINICAL_ROLES });
+    const actor = await authenticate({ roles: CLINICIAN_ROLES });
     return proposeHealthEntryChange({
       actor,
       input: { patientId: target?.patientId, entryId: target?.entryId, baseVersion: target?.baseVersion, kind: target?.kind, data, note },

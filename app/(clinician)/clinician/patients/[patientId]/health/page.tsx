@@ -6,7 +6,7 @@ import { describeEntry } from "@/components/health/describe-entry";
 import { HealthSections } from "@/components/health/health-sections";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireUser } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { getHealthPermissions } from "@/lib/health/get-health-permissions";
 import { listHealthEntries } from "@/lib/health/list-health-entries";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Patient health data" };
 export default async function ClinicianHealthPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
   const base = `/clinician/patients/${encodeURIComponent(patientId)}`;
-  const user = await requireUser({ roles: CLINICAL_ROLES, returnTo: `${base}/health` });
+  const user = await requireUser({ roles: CLINICIAN_ROLES, returnTo: `${base}/health` });
   const permissions = await getHealthPermissions({ actor: user, patientId });
   if (!permissions.canView || !permissions.patient) notFound();
   let entries;

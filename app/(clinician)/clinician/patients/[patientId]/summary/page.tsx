@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { PatientSummaryView } from "@/components/health/patient-summary-view";
 import { ButtonLink } from "@/components/ui/button-link";
 import { requireUser } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { getPatientSummary, type PatientSummary } from "@/lib/health/get-patient-summary";
 import { requestContext } from "@/lib/http/request-context";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Patient summary" };
 export default async function ClinicianPatientSummaryPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId } = await params;
   const base = `/clinician/patients/${encodeURIComponent(patientId)}`;
-  const user = await requireUser({ roles: CLINICAL_ROLES, returnTo: `${base}/summary` });
+  const user = await requireUser({ roles: CLINICIAN_ROLES, returnTo: `${base}/summary` });
   let summary: PatientSummary;
   try {
     summary = await getPatientSummary({ actor: user, patientId, context: await requestContext() });

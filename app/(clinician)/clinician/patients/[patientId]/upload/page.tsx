@@ -9,7 +9,7 @@ import { notFound } from "next/navigation";
 import { RecordsUploader } from "@/components/records/upload/records-uploader";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { findContributionTarget, type ContributionTarget } from "@/lib/records/find-contribution-target";
 
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Upload records" };
 export default async function ClinicianUploadPage({ params }: { params: Promise<{ patientId: string }> }) {
   const { patientId: rawId } = await params;
   const patientPath = `/clinician/patients/${encodeURIComponent(rawId)}`;
-  const user = await requireUser({ roles: CLINICAL_ROLES, returnTo: `${patientPath}/upload` });
+  const user = await requireUser({ roles: CLINICIAN_ROLES, returnTo: `${patientPath}/upload` });
   let target: ContributionTarget;
   try {
     target = await findContributionTarget({ actor: user, patientId: rawId });

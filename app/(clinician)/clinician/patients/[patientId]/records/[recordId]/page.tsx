@@ -8,7 +8,7 @@ import { RecordFacts } from "@/components/records/detail/record-facts";
 import { toRecordView } from "@/components/records/detail/record-view";
 import { RecordPreview } from "@/components/records/viewer/record-preview";
 import { requireUser } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { requestContext } from "@/lib/http/request-context";
 import { proposeFormFor } from "@/lib/proposals/propose-form-for";
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "Record" };
 export default async function ClinicianRecordPage({ params }: { params: Promise<{ patientId: string; recordId: string }> }) {
   const { patientId, recordId } = await params;
   const base = `/clinician/patients/${encodeURIComponent(patientId)}`;
-  const user = await requireUser({ roles: CLINICAL_ROLES, returnTo: `${base}/records/${encodeURIComponent(recordId)}` });
+  const user = await requireUser({ roles: CLINICIAN_ROLES, returnTo: `${base}/records/${encodeURIComponent(recordId)}` });
 
   let opened;
   try {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { HealthEntryForm } from "@/components/health/health-entry-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { getHealthEntry } from "@/lib/health/get-health-entry";
 import { requestContext } from "@/lib/http/request-context";
@@ -17,7 +17,7 @@ export default async function ProposeHealthChangePage({ params }: { params: Prom
   const kind = kindFromSlug(slug);
   if (!kind) notFound();
   const base = `/clinician/patients/${encodeURIComponent(patientId)}`;
-  const user = await requireUser({ roles: CLINICAL_ROLES, returnTo: `${base}/health/${slug}/${encodeURIComponent(entryId)}` });
+  const user = await requireUser({ roles: CLINICIAN_ROLES, returnTo: `${base}/health/${slug}/${encodeURIComponent(entryId)}` });
   let found;
   try {
     found = await getHealthEntry({ actor: user, entryId, patientId, context: await requestContext() });

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { HealthEntryForm } from "@/components/health/health-entry-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { CLINICAL_ROLES } from "@/lib/auth/sessions/resolve-session";
+import { CLINICIAN_ROLES } from "@/lib/authz/permissions";
 import { getHealthPermissions } from "@/lib/health/get-health-permissions";
 import { HEALTH_KIND_INFO, kindFromSlug } from "@/lib/validation/health";
 import { proposeHealthEntryAction } from "../../actions";
@@ -15,7 +15,7 @@ export default async function ProposeNewHealthEntryPage({ params }: { params: Pr
   const kind = kindFromSlug(slug);
   if (!kind) notFound();
   const base = `/clinician/patients/${encodeURIComponent(patientId)}`;
-  const user = await requireUser({ roles: CLINICAL_ROLES, returnTo: `${base}/health/${slug}/new` });
+  const user = await requireUser({ roles: CLINICIAN_ROLES, returnTo: `${base}/health/${slug}/new` });
   if (!(await getHealthPermissions({ actor: user, patientId })).canPropose) notFound();
   const info = HEALTH_KIND_INFO[kind];
   return (
