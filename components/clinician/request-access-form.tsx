@@ -60,7 +60,7 @@ export function RequestAccessForm({ maxDays, submit }: { maxDays: number; submit
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       {sent ? (
         <Alert tone="success">
-          Request sent. If a patient with that email address or code has an account, they can approve or deny it; you will see it under “Patients who shared with you” once approved.
+          Request sent. If a patient with that email address or code has an account, they are asked to approve or deny it, and you are notified of their answer.
         </Alert>
       ) : null}
       <Field

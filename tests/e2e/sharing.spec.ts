@@ -149,7 +149,8 @@ test("a physician requests all records; the patient approves one category at vie
     await form.getByLabel("For how many days").fill("30");
     await form.getByRole("button", { name: "Send request" }).click();
     await expect(doctor.getByRole("status").filter({ hasText: "Request sent." })).toBeVisible();
-    await expect(doctor.getByRole("list", { name: "Your requests" }).getByRole("listitem").first()).toContainText("Waiting for the patient");
+    // A waiting request is not listed: it would tell the doctor that the account exists.
+    await expect(doctor.getByText("No patient has answered a request of yours yet.")).toBeVisible();
 
     // The patient approves less than asked: lab results only, view only.
     await open(page, "/patient/sharing");
@@ -174,7 +175,7 @@ test("a physician requests all records; the patient approves one category at vie
 
     // The physician sees exactly that.
     await open(doctor, "/clinician");
-    await expect(doctor.getByRole("list", { name: "Your requests" }).getByRole("listitem").first()).toContainText("Approved");
+    await expect(doctor.getByRole("list", { name: "Answered requests" }).getByRole("listitem").first()).toContainText("Approved");
     await doctor.getByRole("link", { name: patient.name }).click();
     await expect(doctor.getByRole("link", { name: /^blood-count\.pdf/ })).toBeVisible();
     await expect(doctor.getByRole("link", { name: /^chest-xray\.png/ })).toHaveCount(0);

@@ -65,8 +65,11 @@ export default async function ClinicianHomePage({ searchParams }: { searchParams
             Request access
           </h2>
           <RequestAccessForm maxDays={maxDays} submit={requestAccessAction} />
-          <h3 className="mt-4 text-lg font-semibold">Your requests</h3>
-          {requests.length === 0 ? <p className="text-slate-600">You have not requested access yet.</p> : <SentRequestsList requests={requests} />}
+          <h3 className="mt-4 text-lg font-semibold">Answered requests</h3>
+          <p className="text-sm text-slate-600">
+            A request shows here once the patient answers it. Until then MedVault does not say whether anyone has an account with that email address or code.
+          </p>
+          {requests.length === 0 ? <p className="text-slate-600">No patient has answered a request of yours yet.</p> : <SentRequestsList requests={requests} />}
         </section>
 
         <section aria-labelledby="emergency-title" className="flex flex-col gap-3">

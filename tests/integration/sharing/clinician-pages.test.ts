@@ -91,22 +91,20 @@ describe("listSharedRecords and viewSharedRecord", () => {
 });
 
 describe("listSentAccessRequests", () => {
-  it("lists the clinician's own requests, naming the patient only once they answered", async () => {
+  it("lists only the requests patients answered, so a waiting one cannot show that an account exists", async () => {
     const patient = await createPatient();
     const clinician = await createVerifiedClinician();
     const input = { patient: patient.email, reason: "Follow-up of the blood tests", level: "DOWNLOAD" as const, scope: "ALL" as const, durationDays: 30 };
     await requestAccess({ actor: clinician, input, context });
-    // Unknown patients leave no row: the same answer as for a known one, and nothing listed.
+    // Unknown patients leave no row; a known patient's waiting request is not listed either: the two look the same.
     await requestAccess({ actor: clinician, input: { ...input, patient: "nobody-here@example.test" }, context });
-
-    const [pending, ...rest] = await listSentAccessRequests({ actor: clinician });
-    expect(rest).toEqual([]);
-    expect(pending).toMatchObject({ status: "PENDING", level: "DOWNLOAD", scope: "ALL", durationDays: 30, patient: null });
+    expect(await listSentAccessRequests({ actor: clinician })).toEqual([]);
 
     const [request] = await listAccessRequests({ actor: patient });
     await decideAccessRequest({ actor: patient, requestId: request!.id, input: { decision: "approve", level: "VIEW", scope: "CATEGORIES", categories: ["LAB_RESULT"] }, context });
-    const [answered] = await listSentAccessRequests({ actor: clinician });
-    expect(answered).toMatchObject({ status: "APPROVED", patient: { id: patient.id } });
+    const answered = await listSentAccessRequests({ actor: clinician });
+    expect(answered).toHaveLength(1);
+    expect(answered[0]).toMatchObject({ status: "APPROVED", level: "DOWNLOAD", scope: "ALL", durationDays: 30, patient: { id: patient.id } });
 
     expect(await listSentAccessRequests({ actor: await createVerifiedClinician() })).toEqual([]);
     expect(await errorOf(listSentAccessRequests({ actor: await createPendingClinician() }))).toMatchObject({ code: "FORBIDDEN" });
