@@ -22,15 +22,20 @@ export function redact(value: unknown, key = "", depth = 0): unknown {
 const SAFE_ERROR_CODE = /^[A-Za-z0-9_.-]{1,40}$/;
 
 /**
- * An error as a log field: its name and, when it has one, its machine code
- * (Prisma's P2003, Postgres' 23503, Azure's BlobNotFound), never its message,
- * which may quote user input, SQL values or URLs.
+ * An error as a log field: its name and, when it has them, its machine code
+ * (Prisma's P2003, Postgres' 23503, Azure's BlobNotFound) and HTTP status,
+ * never its message, which may quote user input, SQL values or URLs.
  */
 export function errorLabel(error: unknown): string {
   // Duck-typed: errors from another realm (a VM context, a worker) fail instanceof Error.
   if (!error || typeof error !== "object" || typeof (error as { name?: unknown }).name !== "string") return "unknown";
-  const { name, code } = error as { name: string; code?: unknown };
-  return (typeof code === "string" || typeof code === "number") && SAFE_ERROR_CODE.test(String(code)) ? `${name} [${code}]` : name;
+  const { name, code, statusCode, details } = error as { name: string; code?: unknown; statusCode?: unknown; details?: { errorCode?: unknown } };
+  // Azure's RestError: a HEAD or a download has no body to read the code from, so
+  // the storage client leaves `code` empty and puts the x-ms-error-code header in details.
+  const machineCode = [code, details?.errorCode].find((value) => (typeof value === "string" || typeof value === "number") && SAFE_ERROR_CODE.test(String(value)));
+  const status = typeof statusCode === "number" && Number.isInteger(statusCode) ? `HTTP ${statusCode}` : undefined;
+  const parts = [machineCode, status].filter((part) => part !== undefined);
+  return parts.length > 0 ? `${name} [${parts.join(", ")}]` : name;
 }
 
 function write(level: Level, event: string, fields: Record<string, unknown> = {}) {

@@ -25,5 +25,7 @@ describe("errorLabel", () => {
     // A "code" that is itself free text is left out.
     expect(errorLabel(Object.assign(new Error("m"), { code: "value 'secret diagnosis' too long" }))).toBe("Error");
     expect(errorLabel("a thrown string")).toBe("unknown");
+    // Free text in Azure's details is left out too; the status stays.
+    expect(errorLabel(Object.assign(new Error("m"), { name: "RestError", statusCode: 503, details: { errorCode: "see https://x?sig=abc" } }))).toBe("RestError [HTTP 503]");
   });
 });
