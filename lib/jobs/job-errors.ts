@@ -1,13 +1,14 @@
 // What a failed job records in Job.lastError: short, and free of payload
 // content. Handlers and the libraries they call put all sorts of things into
-// error messages (addresses, names, SQL values), so only the error's name, its
-// code and the first line of its message are kept, every string of the payload
-// and anything shaped like an email address is masked, and the result is cut.
+// error messages (addresses, names, SQL values), so only the error's label (its
+// name and codes, as the logs give it) and the first line of its message are
+// kept, every string of the payload and anything shaped like an email address
+// is masked, and the result is cut.
 import type { z } from "zod";
+import { errorLabel } from "@/lib/logger";
 
 const MAX_LENGTH = 300;
 const EMAIL = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+/g;
-const SAFE_CODE = /^[A-Za-z0-9_.-]{1,40}$/;
 
 /** Every string (and number) in a payload that is long enough to be worth masking. */
 function payloadStrings(payload: unknown, found: string[] = [], depth = 0): string[] {
@@ -27,11 +28,9 @@ function mask(text: string, payload: unknown): string {
 }
 
 export function sanitizeJobError(error: unknown, payload: unknown): string {
-  const name = error instanceof Error ? error.name || "Error" : "NonErrorThrown";
-  const rawCode = error && typeof error === "object" ? (error as { code?: unknown }).code : undefined;
-  const code = (typeof rawCode === "string" || typeof rawCode === "number") && SAFE_CODE.test(String(rawCode)) ? String(rawCode) : undefined;
+  const label = error instanceof Error ? errorLabel(error) || "Error" : "NonErrorThrown";
   const message = error instanceof Error ? (error.message.split("\n", 1)[0] ?? "").trim() : "";
-  const summary = `${name}${code ? ` [${code}]` : ""}${message ? `: ${mask(message, payload)}` : ""}`;
+  const summary = `${label}${message ? `: ${mask(message, payload)}` : ""}`;
   return summary.length > MAX_LENGTH ? `${summary.slice(0, MAX_LENGTH - 1)}…` : summary;
 }
 
