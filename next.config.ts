@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
   },
   // Server-only packages with native or wasm parts, or that find their own files on
   // disk (tesseract's worker and model), are loaded by Node, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@prisma/schema-engine-wasm", "azurite", "@electric-sql/pglite", "@electric-sql/pglite-socket", "sharp", "tesseract.js", "@tesseract.js-data/eng", "unpdf", "mupdf"],
+  serverExternalPackages: ["@node-rs/argon2", "@prisma/schema-engine-wasm", "azurite", "@electric-sql/pglite", "@electric-sql/pglite-socket", "sharp", "tesseract.js", "@tesseract.js-data/eng", "unpdf", "mupdf", "heic-decode"],
 };
 
 export default nextConfig;

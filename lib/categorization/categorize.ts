@@ -6,6 +6,7 @@
 import { extractDicom, looksLikeDicom, type DicomFacts } from "./extract/dicom";
 import { extractExif } from "./extract/exif";
 import { extractFileName } from "./extract/filename";
+import { decodeHeic } from "@/lib/images/decode-heic";
 import { recognizeText } from "./extract/ocr";
 import { extractPdfText } from "./extract/pdf-text";
 import { chooseDateOfService } from "./rules/date-of-service";
@@ -74,7 +75,11 @@ async function extract(input: CategorizeInput): Promise<Extracted> {
     if (ocr?.text.trim()) texts.push({ source: "ocr", text: ocr.text });
     else if (ocr) notes.push("ocr: no text found");
   } else if (mime === "image/heic" || mime === "image/heif") {
-    notes.push("ocr: HEIC images cannot be decoded on this server; categorized from EXIF and file name");
+    const photo = await attempt(notes, "heic", () => decodeHeic(input.bytes));
+    const ocr = photo ? await attempt(notes, "ocr", () => recognizeText(photo)) : undefined;
+    if (ocr?.text.trim()) texts.push({ source: "ocr", text: ocr.text });
+    else if (ocr) notes.push("ocr: no text found");
+    else if (photo === null) notes.push("heic: the photo could not be decoded (damaged, or too large); categorized from EXIF and file name");
   } else if (!result.dicom && mime !== "application/pdf" && mime !== "text/plain") {
     notes.push(`content: ${mime} is not read; categorized from the file name`);
   }

@@ -1,7 +1,9 @@
-// List thumbnails: the make-thumbnail job draws a JPEG (sharp) and a PDF's
-// first page (MuPDF) into WebP; the thumbnail route serves them with the same
+// List thumbnails: the make-thumbnail job draws a JPEG (sharp), a PDF's
+// first page (MuPDF) and a HEIC photo (libheif) into WebP; the thumbnail route serves them with the same
 // access decision as a preview (a stranger's request is a 404, like a missing
 // record) and a short private cache; a list view is audited once.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import sharp from "sharp";
 import { GET as thumbnailRoute } from "@/app/api/records/[recordId]/thumbnail/route";
 import { authenticate } from "@/lib/auth/current-user";
@@ -63,6 +65,29 @@ describe("list thumbnails", () => {
     const stats = await pdfThumb.stats();
     expect(stats.channels[0]!.max).toBe(255);
     expect(stats.channels[0]!.min).toBeLessThan(100);
+  });
+
+  it("are made for a HEIC photo, which browsers other than Safari cannot show", async () => {
+    const patient = await createActor();
+    const bytes = await readFile(path.join(__dirname, "../../fixtures/images/lab-results-photo.heic"));
+    const { record } = await readyRecord({ actor: patient, bytes, declaredType: "image/heic", fileName: "IMG_5512.HEIC" });
+    expect(await makeThumbnail({ recordId: record.id })).toEqual({ made: true });
+
+    // The photo is 1192 x 943: a white page with dark print on a darker tabletop.
+    const thumb = sharp(await thumbnailOf(record.id));
+    expect(await thumb.metadata()).toMatchObject({ format: "webp", width: 480, height: 380 });
+    const stats = await thumb.stats();
+    expect(stats.channels[0]!.max).toBeGreaterThan(220);
+    expect(stats.channels[0]!.min).toBeLessThan(100);
+  });
+
+  it("leaves a HEIC that cannot be decoded with its icon", async () => {
+    const patient = await createActor();
+    // The right brand (finalize checks it) and nothing decodable behind it.
+    const bytes = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from("ftypheic\0\0\0\0mif1heic", "latin1"), Buffer.alloc(64)]);
+    const { record } = await readyRecord({ actor: patient, bytes, declaredType: "image/heic", fileName: "broken.heic" });
+    expect(await makeThumbnail({ recordId: record.id })).toEqual({ made: false });
+    expect((await db.record.findUniqueOrThrow({ where: { id: record.id } })).thumbnailBlobName).toBeNull();
   });
 
   it("leaves a PDF that cannot be drawn with its icon, and retries change nothing", async () => {

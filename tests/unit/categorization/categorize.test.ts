@@ -1,5 +1,12 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { categorizeDocument } from "@/lib/categorization/categorize";
+import { terminateOcrWorker } from "@/lib/categorization/extract/ocr";
 import { buildDicomFile } from "@/tests/factories/dicom";
+
+// The HEIC photo is read by OCR for real (the worker starts in a few seconds).
+jest.setTimeout(60_000);
+afterAll(() => terminateOcrWorker());
 
 const now = new Date("2025-06-01T00:00:00Z");
 
@@ -25,10 +32,19 @@ describe("categorizeDocument", () => {
     expect(result.signals.find((signal) => signal.field === "dateOfService")).toMatchObject({ source: "text", detail: 'labelled "administered"' });
   });
 
+  it("reads a HEIC photo of a lab report (an iPhone's format) by OCR, whatever its file name", async () => {
+    const bytes = await readFile(path.join(__dirname, "../../fixtures/images/lab-results-photo.heic"));
+    const result = await categorizeDocument({ bytes, mimeType: "image/heic", fileName: "IMG_5512.HEIC", now });
+    expect(result).toMatchObject({ category: "LAB_RESULT", dateOfService: "2024-02-02" });
+    expect(result.signals).toEqual(expect.arrayContaining([expect.objectContaining({ field: "dateOfService", source: "ocr" })]));
+    expect(result.keywords).toEqual(expect.arrayContaining(["glucose"]));
+    expect(result.notes).toEqual([]);
+  });
+
   it("falls back to the file name, with a note, for what it cannot read", async () => {
     const heic = await categorizeDocument({ bytes: Buffer.from("not really heic"), mimeType: "image/heic", fileName: "2024-03-05_bloodwork.heic", now });
     expect(heic).toMatchObject({ category: "LAB_RESULT", dateOfService: "2024-03-05" });
-    expect(heic.notes.join(" ")).toMatch(/HEIC/);
+    expect(heic.notes).toContain("heic: the photo could not be decoded (damaged, or too large); categorized from EXIF and file name");
 
     const broken = await categorizeDocument({ bytes: Buffer.from("%PDF-1.7 garbage"), mimeType: "application/pdf", fileName: "referral letter.pdf", now });
     expect(broken.category).toBe("REFERRAL");
