@@ -1,11 +1,14 @@
 // The record page in a real browser against the production build: a patient's
-// PNG, PDF and DICOM, uploaded the way the app's browser code does it (slot ->
+// PNG, PDF, DICOM and HEIC photo, uploaded the way the app's browser code does it (slot ->
 // PUT to the SAS URL -> finalize), are shown inline from the storage origin
 // under the app's CSP; the DICOM viewer draws and its contrast presets change
-// the picture; download saves the file under its original name; delete asks
+// the picture; a HEIC, which Chromium cannot decode, shows the small copy the
+// worker made (also the list's thumbnail); download saves the file under its original name; delete asks
 // first and the record is gone afterwards. Users are written straight to the
 // run's database (DATABASE_URL from `npm test`), then sign in with a password.
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { Pool } from "pg";
 import { hashPassword } from "@/lib/auth/password";
@@ -83,6 +86,26 @@ test.describe("record page", () => {
     await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(96);
     expect(await image.getAttribute("src")).not.toContain(new URL(page.url()).host);
 
+    expect(violations).toEqual([]);
+  });
+
+  test("shows a HEIC photo, which Chromium cannot decode, as the small copy the worker made, in the list too", async ({ page }) => {
+    const violations = watchCspViolations(page);
+    const patientId = await signInAsNewPatient(page);
+    const bytes = await readFile(path.join(__dirname, "../fixtures/images/lab-results-photo.heic"));
+    const recordId = await uploadRecord(page, { patientId, fileName: "IMG_5512.HEIC", type: "image/heic", bytes });
+    // The make-thumbnail job runs in the app's worker after finalize.
+    await expect.poll(async () => (await pool.query(`SELECT "thumbnailBlobName" FROM "Record" WHERE id = $1`, [recordId])).rows[0]?.thumbnailBlobName, { timeout: 30_000 }).toBeTruthy();
+
+    await page.goto("/patient");
+    const thumbnail = page.getByTestId("record-thumbnail").first();
+    await expect.poll(() => thumbnail.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBeGreaterThan(0);
+
+    await page.goto(`/patient/records/${recordId}`);
+    const copy = page.getByRole("img", { name: "Smaller copy of IMG_5512.HEIC" });
+    await expect(copy).toBeVisible();
+    await expect.poll(() => copy.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(480);
+    await expect(page.getByText("This browser cannot show this format at full size.", { exact: false })).toBeVisible();
     expect(violations).toEqual([]);
   });
 

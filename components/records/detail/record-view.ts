@@ -20,6 +20,8 @@ export interface RecordView {
   signals: Signal[];
   /** false while categorization is still running (categorizedAt is null). */
   categorized: boolean;
+  /** A small WebP copy exists (the list's thumbnail): the page falls back to it where the browser cannot show the file. */
+  hasThumbnail: boolean;
   uploadedBy: string;
   createdAt: string;
   version: number;
@@ -41,6 +43,7 @@ export interface RecordRowLike {
   correctedFields: string[];
   categorization: unknown;
   categorizedAt: Date | null;
+  thumbnailBlobName: string | null;
   /** null when the uploader deleted their account. */
   uploadedById: string | null;
   createdAt: Date;
@@ -64,6 +67,7 @@ export function toRecordView(row: RecordRowLike, options: { viewerId: string; up
     correctedFields: row.correctedFields,
     signals: parseSignals(row.categorization),
     categorized: row.categorizedAt !== null,
+    hasThumbnail: row.thumbnailBlobName !== null,
     uploadedBy:
       row.uploadedById === null ? FORMER_CLINICIAN : row.uploadedById === options.viewerId ? "You" : options.uploaderName?.trim() || "A member of your care team",
     createdAt: row.createdAt.toISOString(),

@@ -31,10 +31,11 @@ export interface RecordPreviewProps {
   name: string;
   mimeType: string;
   sizeBytes: number;
+  hasThumbnail?: boolean;
 }
 
 /** The file itself, inline, from a short preview link issued (and audited) when the page opens. */
-export function RecordPreview({ recordId, name, mimeType, sizeBytes }: RecordPreviewProps) {
+export function RecordPreview({ recordId, name, mimeType, sizeBytes, hasThumbnail = false }: RecordPreviewProps) {
   const kind = previewKind(mimeType);
   const [link, setLink] = useState<{ url: string } | { error: string } | null>(null);
   const [renewals, setRenewals] = useState(0);
@@ -79,6 +80,8 @@ export function RecordPreview({ recordId, name, mimeType, sizeBytes }: RecordPre
           key={link.url}
           url={link.url}
           name={name}
+          // HEIC and TIFF outside Safari: the list's small WebP copy, made on the server, instead of nothing.
+          smallCopyUrl={kind === "maybe-image" && hasThumbnail ? `/api/records/${encodeURIComponent(recordId)}/thumbnail` : undefined}
           // The link is short-lived: one fresh one if a JPEG/PNG fails to load (e.g. the tab was left open).
           onExpired={kind === "image" && renewals === 0 ? () => { setRenewals(1); load(); } : undefined}
         />

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import { previewKind } from "@/components/records/viewer/preview-kind";
 import { RecordPreview } from "@/components/records/viewer/record-preview";
 import { requestRecordUrl } from "@/components/records/viewer/request-record-url";
@@ -29,6 +29,24 @@ describe("inline preview", () => {
     const image = await screen.findByRole("img", { name: "Preview of x-ray.png" });
     expect(image).toHaveAttribute("src", SAS);
     expect(requestUrl).toHaveBeenCalledWith("rec_1", "preview");
+  });
+
+  it("falls back to the server's small copy when the browser cannot decode a HEIC, and says why", async () => {
+    render(<RecordPreview recordId="rec_1" name="IMG_5512.HEIC" mimeType="image/heic" sizeBytes={100} hasThumbnail />);
+    fireEvent.error(await screen.findByRole("img", { name: "Preview of IMG_5512.HEIC" }));
+    expect(screen.getByRole("img", { name: "Smaller copy of IMG_5512.HEIC" })).toHaveAttribute("src", "/api/records/rec_1/thumbnail");
+    expect(screen.getByText(/cannot show this format at full size/)).toBeInTheDocument();
+
+    // If the small copy fails too (or there is none), the download message.
+    fireEvent.error(screen.getByRole("img", { name: "Smaller copy of IMG_5512.HEIC" }));
+    expect(screen.getByText(/No preview for this format — download it/)).toBeInTheDocument();
+  });
+
+  it("has no small copy to fall back to without a thumbnail", async () => {
+    render(<RecordPreview recordId="rec_1" name="scan.tiff" mimeType="image/tiff" sizeBytes={100} />);
+    fireEvent.error(await screen.findByRole("img", { name: "Preview of scan.tiff" }));
+    expect(screen.queryByRole("img")).toBeNull();
+    expect(screen.getByText(/No preview for this format — download it/)).toBeInTheDocument();
   });
 
   it("puts a PDF in a frame of the storage origin", async () => {

@@ -57,7 +57,7 @@ export default async function RecordPage({ params }: { params: Promise<{ recordI
       <RecordVersionProvider version={record.version}>
         <div className="grid gap-6 min-[820px]:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] min-[820px]:items-start">
           <section aria-label="Preview" className="min-w-0">
-            <RecordPreview recordId={record.id} name={record.originalName} mimeType={record.mimeType} sizeBytes={record.sizeBytes} />
+            <RecordPreview recordId={record.id} name={record.originalName} mimeType={record.mimeType} sizeBytes={record.sizeBytes} hasThumbnail={record.hasThumbnail} />
           </section>
 
           <div className="flex min-w-0 flex-col gap-6">
