@@ -36,5 +36,6 @@ export type OperationOutcomeIssue = fhir4.OperationOutcomeIssue;
 export type HealthResource = Condition | MedicationStatement | AllergyIntolerance | Observation | Immunization;
 export type BundleResource = Patient | HealthResource | DocumentReference | ImagingStudy | Composition;
 export type BundleEntry = fhir4.BundleEntry<BundleResource>;
+export type BundleLink = fhir4.BundleLink;
 export type Bundle = fhir4.Bundle<BundleResource>;
 export type FhirResource = BundleResource | OperationOutcome | Bundle;

@@ -18,3 +18,17 @@ export const ZImportModeSchema = z.enum(["preview", "import"], { error: "Say whe
 
 /** FHIR ids: letters, digits, "-" and ".", up to 64 characters. */
 export const ZFhirIdSchema = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, "Not a FHIR id.");
+
+/** Search result pages: `_count` results from `_offset` (what the Bundle's next/previous links carry). */
+export const FHIR_PAGE_DEFAULT = 100;
+export const FHIR_PAGE_MAX = 1000;
+const wholeNumber = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,7}$/, `${name} must be a whole number from ${min} to ${max}.`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${name} must be a whole number from ${min} to ${max}.`).max(max, `${name} must be a whole number from ${min} to ${max}.`));
+export const ZFhirPageSchema = z.object({
+  count: wholeNumber("_count", 1, FHIR_PAGE_MAX).default(FHIR_PAGE_DEFAULT),
+  offset: wholeNumber("_offset", 0, 1_000_000).default(0),
+});

@@ -67,6 +67,46 @@ describe("/api/fhir/R4", () => {
     expect(audited).toBeGreaterThanOrEqual(4);
   });
 
+  it("pages search results with _count, following next and previous links, and refuses a bad _count", async () => {
+    const me = (await createActor("PATIENT")) as { id: string; role: "PATIENT" };
+    await seedHealthEntries(me);
+    signIn(me);
+    const search = (path: string) => searchType(get(path), params({ resourceType: "Observation" }));
+    const everything = await fhir<Bundle>(await search("/api/fhir/R4/Observation"), 200);
+    const allIds = everything.entry!.map((entry) => entry.resource!.id);
+    expect(allIds).toHaveLength(8);
+
+    // Three pages of 3, 3 and 2, walked by the links as a FHIR client does.
+    const seen: string[] = [];
+    let bundle = await fhir<Bundle>(await search("/api/fhir/R4/Observation?_count=3"), 200);
+    const pages: Bundle[] = [bundle];
+    for (;;) {
+      expect(bundle.total).toBe(8);
+      seen.push(...bundle.entry!.map((entry) => entry.resource!.id!));
+      const next = bundle.link!.find((link) => link.relation === "next")?.url;
+      if (!next) break;
+      bundle = await fhir<Bundle>(await search(new URL(next).pathname + new URL(next).search), 200);
+      pages.push(bundle);
+    }
+    expect(pages.map((page) => page.entry!.length)).toEqual([3, 3, 2]);
+    expect(seen).toEqual(allIds);
+    expect(pages[0]!.link!.map((link) => link.relation)).toEqual(["self", "first", "next"]);
+    const previous = pages[2]!.link!.find((link) => link.relation === "previous")!.url;
+    expect(new URL(previous).searchParams.get("_offset")).toBe("3");
+    expect(new URL(previous).searchParams.get("_count")).toBe("3");
+
+    for (const [query, message] of [
+      ["_count=0", "_count must be a whole number from 1 to 1000."],
+      ["_count=5000", "_count must be a whole number from 1 to 1000."],
+      ["_count=ten", "_count must be a whole number from 1 to 1000."],
+      ["_offset=-1", "_offset must be a whole number from 0 to 1000000."],
+    ] as const) {
+      expect(await fhir<OperationOutcome>(await search(`/api/fhir/R4/Observation?${query}`), 400)).toMatchObject({ issue: [{ code: "invalid", diagnostics: message }] });
+    }
+    // Past the end: an empty page that still says how many there are.
+    expect(await fhir<Bundle>(await search("/api/fhir/R4/Observation?_offset=50"), 200)).toMatchObject({ total: 8 });
+  });
+
   it("answers 401 signed out, 403 for non-patients and cross-site calls, with an OperationOutcome", async () => {
     jest.mocked(authenticate).mockRejectedValueOnce(new AppError("UNAUTHENTICATED"));
     expect(await fhir<OperationOutcome>(await readPatient(get("/api/fhir/R4/Patient/x"), params({ id: "x" })), 401)).toMatchObject({ issue: [{ code: "login" }] });
