@@ -47,8 +47,9 @@ export default async function SharingPage() {
           Requests for access {pending.length > 0 ? <span className="text-base font-normal text-slate-600">({pending.length} waiting)</span> : null}
         </h2>
         {pending.length === 0 ? (
-          <p className="flex items-center gap-2 text-slate-600">
-            <Inbox aria-hidden className="size-5" /> No requests are waiting. When a clinician asks for access, you approve or deny it here.
+          <p className="flex items-start gap-2 text-slate-600">
+            {/* shrink-0: on a phone the sentence wraps, and a flex item would squeeze the icon. */}
+            <Inbox aria-hidden className="mt-0.5 size-5 shrink-0" /> No requests are waiting. When a clinician asks for access, you approve or deny it here.
           </p>
         ) : (
           <AccessRequestList requests={pending} label="Waiting requests" />
