@@ -107,6 +107,9 @@ export class PostgresSearchEngine implements SearchEngine {
     const labels = [doc.labels, doc.dicomText].filter(Boolean).join("\n");
     // Bound as text: Record.updatedAt is a timestamp without time zone holding UTC.
     const unchanged = record.updatedAt ? Prisma.sql`AND r."updatedAt" = ${record.updatedAt.toISOString()}::timestamp(3)` : Prisma.empty;
+    // The words the document had before, so those its new text dropped can leave the vocabulary.
+    const [previous] = await db.$queryRaw<Array<{ ownerId: string; lexicon: string }>>`
+      SELECT "ownerId", "lexicon" FROM "RecordSearchDocument" WHERE "recordId" = ${record.id}`;
     const written = await db.$executeRaw`
       INSERT INTO "RecordSearchDocument" ("recordId", "ownerId", "status", "category", "modality", "providerKey", "dateOfService", "recordCreatedAt", "title", "labels", "content", "lexicon", "document", "recordVersion", "indexedAt")
       SELECT r."id", r."ownerId", r."status", r."category", r."modality", lower(btrim(r."sourceProvider")), r."dateOfService", r."createdAt", ${doc.title}, ${labels}, ${doc.content}, ${lexicon},
@@ -126,6 +129,11 @@ export class PostgresSearchEngine implements SearchEngine {
       throw new RecordChangedWhileIndexingError();
     }
     if (written > 0) await addSearchWords({ recordId: record.id, words: doc.lexicon });
+    if (written > 0 && previous) {
+      const kept = new Set(doc.lexicon);
+      const dropped = previous.lexicon.split(" ").filter((word) => word && !kept.has(word));
+      await pruneSearchWords({ ownerId: previous.ownerId, lexicon: dropped.join(" ") });
+    }
   }
 
   async indexRecords(options: { records: SearchableRecord[] }): Promise<number> {
@@ -300,10 +308,9 @@ async function addSearchWords(options: { recordId: string; words: string[] }): P
 }
 
 /**
- * After a document is removed: its words that no other document of the owner
- * still has leave the vocabulary (a deleted record leaves no words behind).
- * Words of a document that was re-indexed with other text stay until a
- * reindex with --clear; they only ever widen a typo query of that owner.
+ * After a document is removed, or re-indexed without some of its words: those
+ * words that no other document of the owner still has leave the vocabulary (a
+ * deleted record, or text a correction replaced, leaves no words behind).
  */
 async function pruneSearchWords(options: { ownerId: string; lexicon: string }): Promise<void> {
   const words = options.lexicon.split(" ").filter(Boolean);

@@ -6,6 +6,7 @@
 // those records alone.
 import { db } from "@/lib/db";
 import { searchAccessScope } from "@/lib/search/access-scope";
+import { indexRecordForSearch } from "@/lib/search/index-record";
 import { PostgresSearchEngine } from "@/lib/search/postgres/postgres-engine";
 import { searchRecords } from "@/lib/search/search-records";
 import type { SearchQuery } from "@/lib/search/types";
@@ -92,6 +93,14 @@ describe("postgres search engine", () => {
     // A typo of a word only the first record had finds it, through the vocabulary.
     const actor = { id: alice.id, role: "PATIENT" as const };
     expect((await searchRecords({ actor, engine, input: { q: misspelled(onlyFirst) } })).hits.map((hit) => hit.recordId)).toEqual([first.id]);
+
+    // Re-indexed with other text (a correction, a new categorization): the words it lost go, unless another document has them.
+    const [renamed, later] = [uniqueWord(), uniqueWord()];
+    const second = await createIndexedRecord(engine, { ownerId: alice.id, extractedText: `${renamed} ${shared}` });
+    await db.record.update({ where: { id: second.id }, data: { extractedText: `${later} ${shared}` } });
+    expect(await indexRecordForSearch({ recordId: second.id, engine })).toBe("indexed");
+    expect(await words()).toEqual(expect.arrayContaining([later, shared]));
+    expect(await words()).not.toContain(renamed);
 
     await engine.removeRecord({ recordId: first.id });
     expect(await words()).toContain(shared);
