@@ -4,6 +4,8 @@
 // reminder is not sent yet are marked and handed to afterGrantExpiringSoon, each
 // in its own short transaction guarded by reminderSentAt IS NULL, so sweeps
 // running side by side remind once. Emergency grants (4 h) get no reminder.
+// Clinician invitations past their own date (or their share's end) are closed
+// as EXPIRED, so the row says what every reader already treats it as.
 import { db } from "@/lib/db";
 import { notifyExpiredGrants } from "@/lib/notifications/notify-expired-grants";
 import { afterGrantExpiringSoon } from "./after-grant-expiring-soon";
@@ -15,6 +17,8 @@ export interface SweepExpiredGrantsResult {
   reminded: number;
   /** Grants past their end and not revoked (already ineffective; for monitoring). */
   expired: number;
+  /** Pending clinician invitations closed as EXPIRED in this pass. */
+  invitationsExpired: number;
 }
 
 export async function sweepExpiredGrants(options: { now?: Date; batchSize?: number } = {}): Promise<SweepExpiredGrantsResult> {
@@ -46,5 +50,9 @@ export async function sweepExpiredGrants(options: { now?: Date; batchSize?: numb
   // "Your share has ended": once per grant term (deduplicated in lib/notifications).
   await notifyExpiredGrants({ now });
   const expired = await db.grant.count({ where: { revokedAt: null, expiresAt: { lte: now } } });
-  return { reminded, expired };
+  const lapsed = await db.clinicianInvitation.updateMany({
+    where: { status: "PENDING", OR: [{ inviteExpiresAt: { lte: now } }, { expiresAt: { lte: now } }] },
+    data: { status: "EXPIRED", decidedAt: now },
+  });
+  return { reminded, expired, invitationsExpired: lapsed.count };
 }

@@ -1,5 +1,5 @@
-// Hourly: "your share ends soon" reminders (see sweepExpiredGrants). Expiry
-// itself needs no job: it is checked at every access.
+// Hourly: "your share ends soon" reminders and lapsed clinician invitations closed (see sweepExpiredGrants).
+// Grant expiry itself needs no job: it is checked at every access.
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/define-job";
 import { logger } from "@/lib/logger";
