@@ -42,6 +42,15 @@ async function thumbnailOf(recordId: string) {
   return recordBlob(thumbnailBlobName!).downloadToBuffer();
 }
 
+/** A WebP of the given size showing a page: white paper (the brightest pixels) with dark print on it. */
+async function expectPrintedPage(recordId: string, size: { width: number; height: number }) {
+  const thumb = sharp(await thumbnailOf(recordId));
+  expect(await thumb.metadata()).toMatchObject({ format: "webp", ...size });
+  const stats = await thumb.stats();
+  expect(stats.channels[0]!.max).toBeGreaterThan(220);
+  expect(stats.channels[0]!.min).toBeLessThan(100);
+}
+
 describe("list thumbnails", () => {
   it("are made for a JPEG and for a PDF's first page, as small WebP images of their content", async () => {
     const patient = await createActor();
@@ -60,11 +69,7 @@ describe("list thumbnails", () => {
     expect(Math.min(data[3]!, data[4]!, data[5]!)).toBeGreaterThan(230);
 
     // The PDF page (200 x 200 pt) drawn white with dark text on it.
-    const pdfThumb = sharp(await thumbnailOf(pdf.id));
-    expect(await pdfThumb.metadata()).toMatchObject({ format: "webp", width: 480, height: 480 });
-    const stats = await pdfThumb.stats();
-    expect(stats.channels[0]!.max).toBe(255);
-    expect(stats.channels[0]!.min).toBeLessThan(100);
+    await expectPrintedPage(pdf.id, { width: 480, height: 480 });
   });
 
   it("are made for a HEIC photo, which browsers other than Safari cannot show", async () => {
@@ -74,11 +79,7 @@ describe("list thumbnails", () => {
     expect(await makeThumbnail({ recordId: record.id })).toEqual({ made: true });
 
     // The photo is 1192 x 943: a white page with dark print on a darker tabletop.
-    const thumb = sharp(await thumbnailOf(record.id));
-    expect(await thumb.metadata()).toMatchObject({ format: "webp", width: 480, height: 380 });
-    const stats = await thumb.stats();
-    expect(stats.channels[0]!.max).toBeGreaterThan(220);
-    expect(stats.channels[0]!.min).toBeLessThan(100);
+    await expectPrintedPage(record.id, { width: 480, height: 380 });
   });
 
   it("leaves a HEIC that cannot be decoded with its icon", async () => {
