@@ -3,10 +3,10 @@
 // signals behind every field. Pure apart from the shared OCR worker: no
 // database, no storage, no logging of content. A part that cannot be read adds a
 // note and the rest carries on, so a damaged file still gets a result.
+import { decodeHeic } from "@/lib/images/decode-heic";
 import { extractDicom, looksLikeDicom, type DicomFacts } from "./extract/dicom";
 import { extractExif } from "./extract/exif";
 import { extractFileName } from "./extract/filename";
-import { decodeHeic } from "@/lib/images/decode-heic";
 import { recognizeText } from "./extract/ocr";
 import { extractPdfText } from "./extract/pdf-text";
 import { chooseDateOfService } from "./rules/date-of-service";

@@ -1,8 +1,8 @@
 // The read-only FHIR API over the signed-in patient's own data: search by type
 // (optionally patient/subject = self, _id, category), in pages of `_count`
-// with next/previous links, and read by id. Answers
-// come from the same validated Bundle the export uses, so the API and the
-// export never disagree. Every read is audited.
+// with next/previous links, and read by id. Answers come from the same
+// validated Bundle the export uses, so the API and the export never disagree.
+// Every read is audited.
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/client";

@@ -22,12 +22,10 @@ export const ZFhirIdSchema = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, "Not a F
 /** Search result pages: `_count` results from `_offset` (what the Bundle's next/previous links carry). */
 export const FHIR_PAGE_DEFAULT = 100;
 export const FHIR_PAGE_MAX = 1000;
-const wholeNumber = (name: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,7}$/, `${name} must be a whole number from ${min} to ${max}.`)
-    .transform(Number)
-    .pipe(z.number().min(min, `${name} must be a whole number from ${min} to ${max}.`).max(max, `${name} must be a whole number from ${min} to ${max}.`));
+const wholeNumber = (name: string, min: number, max: number) => {
+  const message = `${name} must be a whole number from ${min} to ${max}.`;
+  return z.string().regex(/^\d{1,7}$/, message).transform(Number).pipe(z.number().min(min, message).max(max, message));
+};
 export const ZFhirPageSchema = z.object({
   count: wholeNumber("_count", 1, FHIR_PAGE_MAX).default(FHIR_PAGE_DEFAULT),
   offset: wholeNumber("_offset", 0, 1_000_000).default(0),

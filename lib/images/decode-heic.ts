@@ -12,7 +12,7 @@ export interface DecodedImage {
 
 // A 12-megapixel photo is 48 MB of RGBA; larger pictures (48 MP "ProRAW"
 // exports, panoramas) keep their type icon rather than take 200 MB of memory.
-export const MAX_HEIC_PIXELS = 25_000_000;
+const MAX_HEIC_PIXELS = 25_000_000;
 
 type HeicDecode = typeof import("heic-decode");
 let loading: Promise<HeicDecode> | undefined;
