@@ -1,9 +1,11 @@
 // Shared by the job queue tests: unique test-only job types (so runs and other
 // suites sharing the database never see each other's jobs), registries that
 // are not the app's, and workers that are always stopped after each test.
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { createJobRegistry, type PeriodicJob } from "@/lib/jobs/registry";
-import type { JobDefinition } from "@/lib/jobs/define-job";
+import { defineJob, type JobDefinition } from "@/lib/jobs/define-job";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { startWorker, type RunningWorker, type StartWorkerOptions } from "@/lib/jobs/worker";
 import { uniqueToken } from "@/tests/factories/clinicians";
 
@@ -14,6 +16,16 @@ export function testRegistry(jobs: JobDefinition[], periodic: PeriodicJob[] = []
 }
 
 const running: RunningWorker[] = [];
+
+/** A job type that notes who ran it ("workerId#attempt"), its registry, and one job of it queued. */
+export async function queuedRecordingJob(name: string) {
+  const type = uniqueJobType(name);
+  const runs: string[] = [];
+  const job = defineJob({ type, payload: z.object({ label: z.string() }), handler: async (_payload, ctx) => void runs.push(`${ctx.workerId}#${ctx.attempt}`) });
+  const registry = testRegistry([job]);
+  const { id } = await enqueueJob({ type, payload: { label: "resilience" }, registry });
+  return { type, runs, registry, id };
+}
 
 export function startTestWorker(options: Partial<StartWorkerOptions> & Pick<StartWorkerOptions, "registry">): RunningWorker {
   const worker = startWorker({ concurrency: 1, pollIntervalMs: 20, shutdownTimeoutMs: 5_000, ...options });

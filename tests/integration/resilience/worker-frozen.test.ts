@@ -4,11 +4,8 @@
 // once its lock has expired. And a worker that keeps turning is left alone.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { z } from "zod";
 import { db } from "@/lib/db";
-import { defineJob } from "@/lib/jobs/define-job";
-import { enqueueJob } from "@/lib/jobs/enqueue";
-import { jobRow, startTestWorker, stopTestWorkers, testRegistry, uniqueJobType, waitFor } from "@/tests/integration/jobs/job-test-kit";
+import { jobRow, queuedRecordingJob, startTestWorker, stopTestWorkers, waitFor } from "@/tests/integration/jobs/job-test-kit";
 
 jest.setTimeout(60_000);
 const LOCK_TIMEOUT_MS = 2_000;
@@ -31,11 +28,7 @@ function run(script: string, args: string[]) {
 
 describe("a worker frozen by a job", () => {
   it("is killed by its watchdog, says so in one log line, and the job runs again elsewhere", async () => {
-    const type = uniqueJobType("frozen");
-    const runs: string[] = [];
-    const job = defineJob({ type, payload: z.object({ label: z.string() }), handler: async (_payload, ctx) => void runs.push(`${ctx.workerId}#${ctx.attempt}`) });
-    const registry = testRegistry([job]);
-    const { id } = await enqueueJob({ type, payload: { label: "resilience" }, registry });
+    const { type, runs, registry, id } = await queuedRecordingJob("frozen");
 
     const frozen = run("frozen-worker.ts", [type, String(LOCK_TIMEOUT_MS), String(STALL_LIMIT_MS)]);
     try {

@@ -3,11 +3,8 @@
 // lock timeout another worker runs it again, and it completes exactly once.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { z } from "zod";
 import { db } from "@/lib/db";
-import { defineJob } from "@/lib/jobs/define-job";
-import { enqueueJob } from "@/lib/jobs/enqueue";
-import { jobRow, sleep, startTestWorker, stopTestWorkers, testRegistry, uniqueJobType, waitFor } from "@/tests/integration/jobs/job-test-kit";
+import { jobRow, queuedRecordingJob, sleep, startTestWorker, stopTestWorkers, waitFor } from "@/tests/integration/jobs/job-test-kit";
 
 jest.setTimeout(60_000);
 const LOCK_TIMEOUT_MS = 2_000;
@@ -17,11 +14,7 @@ afterAll(() => db.$disconnect());
 
 describe("a worker killed mid-job", () => {
   it("leaves the job locked; after the lock expires another worker runs it, and it is completed exactly once", async () => {
-    const type = uniqueJobType("killed");
-    const runs: string[] = [];
-    const job = defineJob({ type, payload: z.object({ label: z.string() }), handler: async (_payload, ctx) => void runs.push(`${ctx.workerId}#${ctx.attempt}`) });
-    const registry = testRegistry([job]);
-    const { id } = await enqueueJob({ type, payload: { label: "resilience" }, registry });
+    const { type, runs, registry, id } = await queuedRecordingJob("killed");
 
     // A separate process, so SIGKILL is a real death: no finally blocks, no lock release.
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(__dirname, "support/doomed-worker.ts"), type, String(LOCK_TIMEOUT_MS)], {
