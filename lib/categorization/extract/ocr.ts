@@ -24,7 +24,10 @@ const OCR_THRESHOLD = 170;
 /** A letter page scaled to OCR_MAX_SIDE is about this dense. */
 const OCR_ASSUMED_DPI = 200;
 const IDLE_MS = 60_000;
-const RECOGNIZE_TIMEOUT_MS = 90_000;
+/** One image's budget, starting the worker included: a start that never settles must not hold the queue forever. */
+const OCR_TIMEOUT_MS = 90_000;
+/** How long closing waits for a worker that is still starting before leaving it to close itself when it arrives. */
+const TERMINATE_WAIT_MS = 5_000;
 
 export type OcrInput = Buffer | { data: Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 1 | 2 | 3 | 4 };
 
@@ -87,12 +90,12 @@ export async function prepareForOcr(input: OcrInput): Promise<Buffer> {
 }
 
 async function recognizeNow(image: Buffer): Promise<OcrText> {
-  const worker = await getWorker();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("OCR timed out")), RECOGNIZE_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error("OCR timed out")), OCR_TIMEOUT_MS);
   });
   try {
+    const worker = await Promise.race([getWorker(), timeout]);
     const { data } = await Promise.race([worker.recognize(image), timeout]);
     return { text: data.text, confidence: data.confidence };
   } catch (error) {
@@ -122,9 +125,19 @@ export async function terminateOcrWorker(): Promise<void> {
   const pending = workerPromise;
   workerPromise = undefined;
   if (!pending) return;
+  // A worker that failed to start is already gone; one still starting is closed when it arrives.
+  const closed = pending.then((worker) => worker.terminate()).then(
+    () => undefined,
+    () => undefined,
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const givenUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, TERMINATE_WAIT_MS);
+    timer.unref();
+  });
   try {
-    await (await pending).terminate();
-  } catch {
-    // Already gone.
+    await Promise.race([closed, givenUp]);
+  } finally {
+    clearTimeout(timer);
   }
 }
