@@ -11,6 +11,7 @@
 //   npm run bench:load -- --targets=search,record-page --growth=none  some lines only
 //   npm run bench:load -- --cpu-prof   the server writes V8 CPU profiles to bench/profiles/
 //   npm run bench:load -- --serve      seed and start, print the URLs and a patient's cookie, measure nothing (Ctrl-C ends)
+//   npm run bench:load -- --floor      also measure what the framework alone costs (bench/load/floor-routes.ts)
 //
 // The build is made in a temporary copy of the app's sources (bench/.build-*,
 // removed afterwards), so it neither touches the tree's .next (an e2e run may be using it)
@@ -29,11 +30,12 @@ import { Cleanup } from "../../tests/setup/cleanup";
 import { freePort } from "../../tests/setup/free-port";
 import { startBenchStack } from "../support/stack";
 import { insertPatientsWithRecords } from "./bulk-records";
+import { FLOOR_TARGETS, writeFloorRoutes } from "./floor-routes";
 
 const rootDir = path.resolve(__dirname, "../..");
 const log = (line: string) => console.log(`[bench:load] ${line}`);
 
-const TARGET_KEYS = ["sign-in", "records-list", "record-page", "download-sas", "search"];
+const TARGET_KEYS = ["sign-in", "records-list", "record-page", "download-sas", "search", ...FLOOR_TARGETS.map((target) => target.key)];
 
 function parseArgs(argv: string[]) {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -48,6 +50,7 @@ function parseArgs(argv: string[]) {
     targets: value("targets")?.split(",") ?? null,
     cpuProfile: argv.includes("--cpu-prof"),
     serve: argv.includes("--serve"),
+    floor: argv.includes("--floor"),
     /** App processes sharing the port (lib/cli/next-cluster.mjs, WEB_CONCURRENCY); 1 is plain `next start`. */
     processes: Number(value("processes") ?? "1"),
   };
@@ -55,6 +58,7 @@ function parseArgs(argv: string[]) {
   if (unknownTarget) throw new Error(`--targets: unknown "${unknownTarget}"; choose from ${TARGET_KEYS.join(", ")}`);
   const bad = [options.duration, options.patients, options.recordsPerPatient, options.processes, ...options.connections, ...options.growth].some((n) => !Number.isInteger(n) || n < 1);
   if (options.cpuProfile && options.processes > 1) throw new Error("--cpu-prof profiles one process: leave --processes at 1");
+  if (options.floor && !options.build) throw new Error("--floor adds routes to the build copy: it needs a build (leave out --no-build)");
   if (bad || options.duration > 120 || options.connections.some((c) => c > 1000) || options.growth.some((g) => g > 200_000)) {
     throw new Error("--duration 1..120 s, --connections up to 1000, --growth up to 200000 records, whole numbers only");
   }
@@ -69,7 +73,7 @@ function runNext(options: { args: string[]; env: NodeJS.ProcessEnv; cwd: string;
 /** What `next build` needs of the tree, copied; tests, benches and .next stay behind. */
 const APP_SOURCES = ["app", "components", "lib", "prisma", "public", "middleware.ts", "instrumentation.ts", "next.config.ts", "next-env.d.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
 
-async function buildCopy(cleanup: Cleanup): Promise<string> {
+async function buildCopy(cleanup: Cleanup, options: { floor: boolean }): Promise<string> {
   // Inside the tree, not in the temp dir: Turbopack resolves packages only within
   // its workspace root, so the copy finds the tree's node_modules by walking up.
   const dir = await mkdtemp(path.join(rootDir, "bench", ".build-"));
@@ -82,6 +86,7 @@ async function buildCopy(cleanup: Cleanup): Promise<string> {
   const tsconfig = JSON.parse(await readFile(tsconfigFile, "utf8")) as { exclude?: string[] };
   tsconfig.exclude = [...(tsconfig.exclude ?? []), "lib/cli"];
   await writeFile(tsconfigFile, JSON.stringify(tsconfig, null, 2));
+  if (options.floor) await writeFloorRoutes(dir);
   return dir;
 }
 
@@ -189,7 +194,7 @@ async function main(): Promise<void> {
 
     let appDir = rootDir;
     if (options.build) {
-      appDir = await buildCopy(cleanup);
+      appDir = await buildCopy(cleanup, { floor: options.floor });
       log("next build (production) in a copy of the sources");
       const code = await exitOf(runNext({ args: ["build"], env: serverEnv, cwd: appDir }));
       if (code !== 0) throw new Error("next build failed");
@@ -234,6 +239,7 @@ async function main(): Promise<void> {
       { key: "download-sas", label: "issue download SAS", path: `/api/records/${recordId}/download`, method: "POST", signedIn: true },
       { key: "search", label: "search", path: "/api/search", method: "POST", body: searchBody, signedIn: true },
     ];
+    if (options.floor) allTargets.push(...FLOOR_TARGETS);
     const targets = allTargets.filter((target) => !options.targets || options.targets.includes(target.key));
     for (const target of targets) {
       const response = await fetch(`${appUrl}${target.path}`, { method: target.method ?? "GET", body: target.body, headers: { ...(target.signedIn ? headers : {}), ...(target.body ? jsonHeaders : {}) }, redirect: "manual" });
