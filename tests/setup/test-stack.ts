@@ -25,14 +25,7 @@ export async function startTestStack(options: {
   const stale = await dropStaleTestDatabases({ adminUrl, olderThanMs: STALE_AFTER_MS });
   if (stale.length) log(`Dropped ${stale.length} stale test database(s) from killed runs.`);
 
-  const database = await createTestDatabase({ adminUrl });
-  cleanup.add(`drop database ${database.name}`, () => dropTestDatabase({ adminUrl, name: database.name }));
-  log(`Created database ${database.name}.`);
-
-  // Imported lazily: only runs that need a database pay for loading the wasm engine.
-  const { applyMigrations } = await import("../../lib/migrations/apply-migrations");
-  const { applied } = await applyMigrations({ databaseUrl: database.url, log: (line) => log(`  ${line}`) });
-  log(`Applied ${applied.length} migration(s).`);
+  const databaseUrl = await createMigratedDatabase({ adminUrl, cleanup, log });
 
   const dataDir = await mkdtemp(path.join(tmpdir(), "medvault-azurite-"));
   cleanup.add(`remove ${dataDir}`, () => rm(dataDir, { recursive: true, force: true }));
@@ -43,5 +36,19 @@ export async function startTestStack(options: {
   await BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(options.container).createIfNotExists();
   log(`Azurite listening at ${azurite.blobEndpoint} with container ${options.container}.`);
 
-  return { databaseUrl: database.url, azureStorageConnectionString: azurite.connectionString };
+  return { databaseUrl, azureStorageConnectionString: azurite.connectionString };
+}
+
+/** A new database with every migration applied, dropped by the run's Cleanup. */
+export async function createMigratedDatabase(options: { adminUrl: string; cleanup: Cleanup; log: (line: string) => void; label?: string }): Promise<string> {
+  const { adminUrl, cleanup, log } = options;
+  const database = await createTestDatabase({ adminUrl, label: options.label });
+  cleanup.add(`drop database ${database.name}`, () => dropTestDatabase({ adminUrl, name: database.name }));
+  log(`Created database ${database.name}.`);
+
+  // Imported lazily: only runs that need a database pay for loading the wasm engine.
+  const { applyMigrations } = await import("../../lib/migrations/apply-migrations");
+  const { applied } = await applyMigrations({ databaseUrl: database.url, log: (line) => log(`  ${line}`) });
+  log(`Applied ${applied.length} migration(s).`);
+  return database.url;
 }
