@@ -8,7 +8,7 @@ import type { RecordStatusActionResult } from "@/components/records/list/record-
 import { authenticate } from "@/lib/auth/current-user";
 import { AppError, toPublicError } from "@/lib/errors";
 import { requestContext } from "@/lib/http/request-context";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { archiveRecord } from "@/lib/records/archive-record";
 import { restoreRecord } from "@/lib/records/restore-record";
 import { ZRecordIdSchema } from "@/lib/validation/records";
@@ -26,7 +26,7 @@ async function changeStatus(action: "archive" | "restore", change: StatusChange,
   } catch (error) {
     if (!(error instanceof AppError)) {
       // Name only: driver messages may quote values.
-      logger.error("records.action_failed", { action, error: error instanceof Error ? error.name : "unknown" });
+      logger.error("records.action_failed", { action, error: errorLabel(error) });
     }
     return { ok: false, message: toPublicError(error).message };
   }

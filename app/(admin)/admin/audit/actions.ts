@@ -8,7 +8,7 @@ import { verifyChainNow } from "@/lib/admin/audit/chain-status";
 import { authenticate } from "@/lib/auth/current-user";
 import { AppError, toPublicError } from "@/lib/errors";
 import { requestContext } from "@/lib/http/request-context";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 
 export async function verifyChainAction(): Promise<ConfirmResult> {
   try {
@@ -19,7 +19,7 @@ export async function verifyChainAction(): Promise<ConfirmResult> {
       ? { ok: true, message: `Chain intact: ${status.events} events verified.` }
       : { ok: true, message: `Chain BROKEN at event ${status.brokenAtId} (${status.problem.replace("_", " ")}).` };
   } catch (error) {
-    if (!(error instanceof AppError)) logger.error("admin.action_failed", { action: "verify_chain", error: error instanceof Error ? error.name : "unknown" });
+    if (!(error instanceof AppError)) logger.error("admin.action_failed", { action: "verify_chain", error: errorLabel(error) });
     return { ok: false, message: toPublicError(error).message };
   }
 }

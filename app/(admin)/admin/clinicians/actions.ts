@@ -11,7 +11,7 @@ import { verifyClinician } from "@/lib/admin/clinicians/verify-clinician";
 import { authenticate } from "@/lib/auth/current-user";
 import { AppError, toPublicError } from "@/lib/errors";
 import { requestContext } from "@/lib/http/request-context";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import type { z } from "zod";
 
 async function runAdminAction<S extends z.ZodType<{ userId: string }>>(
@@ -35,7 +35,7 @@ async function runAdminAction<S extends z.ZodType<{ userId: string }>>(
   } catch (error) {
     if (!(error instanceof AppError)) {
       // Name and code only: driver messages may quote the statement's values.
-      logger.error("admin.action_failed", { action: name, error: error instanceof Error ? error.name : "unknown", code: (error as { code?: unknown })?.code });
+      logger.error("admin.action_failed", { action: name, error: errorLabel(error) });
     }
     const { message, fieldErrors } = toPublicError(error);
     return { ok: false, tone: "error", message: fieldErrors?.reason?.[0] ?? message, fieldErrors };

@@ -7,7 +7,7 @@ import type { ConfirmResult } from "@/components/audit/confirm-action-button";
 import { authenticate } from "@/lib/auth/current-user";
 import { AppError, toPublicError } from "@/lib/errors";
 import { requestContext } from "@/lib/http/request-context";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { endEmergencyAccess } from "@/lib/sharing/end-emergency-access";
 import { ZGrantIdSchema } from "@/lib/validation/sharing";
 
@@ -20,7 +20,7 @@ export async function endEmergencyAccessAction(grantId: unknown): Promise<Confir
     revalidatePath("/admin/emergency");
     return { ok: true, message: outcome === "ended" ? "Emergency access ended. The clinician can no longer open these records." : "It had already ended. Nothing changed." };
   } catch (error) {
-    if (!(error instanceof AppError)) logger.error("admin.action_failed", { action: "end_emergency_access", error: error instanceof Error ? error.name : "unknown" });
+    if (!(error instanceof AppError)) logger.error("admin.action_failed", { action: "end_emergency_access", error: errorLabel(error) });
     return { ok: false, message: toPublicError(error).message };
   }
 }

@@ -9,7 +9,7 @@ import { AppError, toPublicError } from "@/lib/errors";
 import { requestContext } from "@/lib/http/request-context";
 import { retryFailedJob } from "@/lib/jobs/retry-failed-job";
 import { ZRetryFailedJobSchema } from "@/lib/jobs/schemas";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 
 export async function retryFailedJobAction(input: unknown): Promise<JobActionResult> {
   try {
@@ -24,7 +24,7 @@ export async function retryFailedJobAction(input: unknown): Promise<JobActionRes
   } catch (error) {
     if (!(error instanceof AppError)) {
       // Name only: driver messages may quote the statement's values.
-      logger.error("admin.action_failed", { action: "retry_failed_job", error: error instanceof Error ? error.name : "unknown" });
+      logger.error("admin.action_failed", { action: "retry_failed_job", error: errorLabel(error) });
     }
     return { ok: false, tone: "error", message: toPublicError(error).message };
   }

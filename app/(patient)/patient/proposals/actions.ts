@@ -7,7 +7,7 @@ import type { ConfirmResult } from "@/components/audit/confirm-action-button";
 import { authenticate } from "@/lib/auth/current-user";
 import { AppError, toPublicError } from "@/lib/errors";
 import { requestContext } from "@/lib/http/request-context";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { decideProposal } from "@/lib/proposals/decide-proposal";
 import { ZDecideProposalSchema } from "@/lib/proposals/schemas";
 
@@ -26,7 +26,7 @@ export async function decideProposalAction(proposalId: unknown, decision: unknow
     revalidatePath("/patient/proposals");
     return { ok: true, message: MESSAGES[status] };
   } catch (error) {
-    if (!(error instanceof AppError)) logger.error("proposals.decide_failed", { error: error instanceof Error ? error.name : "unknown" });
+    if (!(error instanceof AppError)) logger.error("proposals.decide_failed", { error: errorLabel(error) });
     return { ok: false, message: toPublicError(error).message };
   }
 }

@@ -6,10 +6,10 @@ import { exportAuditCsv } from "@/lib/admin/audit/export-audit-csv";
 import { authenticate } from "@/lib/auth/current-user";
 import { AppError, statusOf, toPublicError } from "@/lib/errors";
 import { contextFromHeaders } from "@/lib/http/request-context";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 
 function refuse(error: unknown): Response {
-  if (!(error instanceof AppError)) logger.error("route.failed", { route: "admin.audit_export", error: error instanceof Error ? error.name : "unknown" });
+  if (!(error instanceof AppError)) logger.error("route.failed", { route: "admin.audit_export", error: errorLabel(error) });
   const status = statusOf(error);
   return new Response(toPublicError(error).message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
@@ -31,7 +31,7 @@ export async function POST(request: Request): Promise<Response> {
           if (next.done) controller.close();
           else controller.enqueue(encoder.encode(next.value));
         } catch (error) {
-          logger.error("route.failed", { route: "admin.audit_export_stream", error: error instanceof Error ? error.name : "unknown" });
+          logger.error("route.failed", { route: "admin.audit_export_stream", error: errorLabel(error) });
           controller.error(error);
         }
       },

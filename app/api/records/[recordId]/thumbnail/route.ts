@@ -6,7 +6,7 @@
 // stops showing a thumbnail after at most THUMBNAIL_MAX_AGE_SECONDS.
 import { authenticate } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { errorLabel, logger } from "@/lib/logger";
 import { readRecordThumbnail } from "@/lib/records/read-record-thumbnail";
 
 const THUMBNAIL_MAX_AGE_SECONDS = 300;
@@ -37,7 +37,7 @@ export async function GET(request: Request, segment: { params: Promise<{ recordI
     });
   } catch (error) {
     if (error instanceof AppError) return refusal(error.code === "VALIDATION_FAILED" ? 404 : error.status);
-    logger.error("route.failed", { route: "records.thumbnail", error: error instanceof Error ? error.name : "unknown" });
+    logger.error("route.failed", { route: "records.thumbnail", error: errorLabel(error) });
     return refusal(500);
   }
 }
