@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: "We could not find that, or you do not have access to it." },
   FORBIDDEN: { status: 403, message: "You are not allowed to do that." },
   CONFLICT: { status: 409, message: "That was changed by someone else. Reload and try again." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "That request is too large." },
   RATE_LIMITED: { status: 429, message: "Too many attempts. Please wait and try again." },
   SERVICE_UNAVAILABLE: { status: 503, message: "This service is unavailable right now. Please try again shortly." },
   INTERNAL: { status: 500, message: "Something went wrong on our side. Nothing you entered was lost." },
