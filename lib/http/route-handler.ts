@@ -4,6 +4,7 @@
 // a log line of ids only, and marks every answer uncacheable (they carry SAS URLs).
 import { AppError, statusOf, toPublicError } from "@/lib/errors";
 import { errorLabel, logger } from "@/lib/logger";
+import { readBoundedBody } from "./bounded-body";
 import { contextFromHeaders, type RequestContext } from "./request-context";
 
 export interface RouteArgs<P> {
@@ -36,40 +37,10 @@ function assertSameOrigin(request: Request): void {
   if (!host || originHost !== host) throw new AppError("FORBIDDEN");
 }
 
-/**
- * The JSON bodies these routes take (a search, an upload slot's file facts) are
- * a few hundred bytes; anything near this is not from our pages, and reading it
- * whole would let one signed-in client fill the server's memory.
- */
-export const MAX_JSON_BODY_BYTES = 64 * 1024;
-
-const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request is too large: at most ${MAX_JSON_BODY_BYTES / 1024} KB is accepted here.`);
-
-/** The body as text, refused (and no longer read) once it passes MAX_JSON_BODY_BYTES, whatever Content-Length said. */
-async function readLimitedText(request: Request): Promise<string> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_JSON_BODY_BYTES) throw tooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > MAX_JSON_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  // As request.text() decodes: UTF-8, a leading byte-order mark dropped.
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
 /** The request body as JSON; an empty body is `{}`, malformed JSON a VALIDATION_FAILED, an oversized one PAYLOAD_TOO_LARGE. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await readLimitedText(request);
+  // As request.text() decodes: UTF-8, a leading byte-order mark dropped.
+  const text = new TextDecoder().decode(await readBoundedBody(request));
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;

@@ -265,6 +265,22 @@ test.describe("on a desktop", () => {
     expect(await liveSessionCount(user.user.id)).toBe(0);
   });
 
+  test("Auth.js's own password endpoint signs in a direct caller, and refuses a body over 64 KB with 413", async ({ request }) => {
+    const { user, password } = await createUser({ role: "PATIENT" });
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+
+    const signedIn = await request.post("/api/auth/callback/password", { form: { csrfToken, email: user.email, password: password!, callbackUrl: "/patient" }, maxRedirects: 0 });
+    expect(signedIn.status()).toBe(302);
+    expect(signedIn.headers()["set-cookie"]).toMatch(/authjs\.session-token=/);
+    expect(await liveSessionCount(user.id)).toBe(1);
+
+    const oversized = await request.post("/api/auth/callback/password", { form: { csrfToken, email: user.email, password: "x".repeat(64 * 1024) }, maxRedirects: 0 });
+    expect(oversized.status()).toBe(413);
+    expect(await oversized.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large: at most 64 KB is accepted here." } });
+    expect(oversized.headers()["cache-control"]).toContain("no-store");
+    expect(await liveSessionCount(user.id)).toBe(1);
+  });
+
   test("a forged x-middleware-subrequest header does not open the patient area", async ({ request }) => {
     const response = await request.get("/patient", {
       headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { MAX_JSON_BODY_BYTES, readJsonBody, routeHandler } from "@/lib/http/route-handler";
+import { MAX_BODY_BYTES } from "@/lib/http/bounded-body";
+import { readJsonBody, routeHandler } from "@/lib/http/route-handler";
 
 const lines: string[] = [];
 beforeEach(() => {
@@ -48,23 +49,23 @@ describe("readJsonBody's size limit", () => {
   }
 
   it("parses a body up to the limit, a leading byte-order mark dropped, and an empty one as {}", async () => {
-    const atLimit = `{"q":"knee"}`.padEnd(MAX_JSON_BODY_BYTES, " ");
-    expect(enc.encode(atLimit).byteLength).toBe(MAX_JSON_BODY_BYTES);
+    const atLimit = `{"q":"knee"}`.padEnd(MAX_BODY_BYTES, " ");
+    expect(enc.encode(atLimit).byteLength).toBe(MAX_BODY_BYTES);
     await expect(readJsonBody(new Request("http://localhost/api/x", { method: "POST", body: atLimit }))).resolves.toEqual({ q: "knee" });
     await expect(readJsonBody(new Request("http://localhost/api/x", { method: "POST", body: '\uFEFF{"q":"x-ray"}' }))).resolves.toEqual({ q: "x-ray" });
     await expect(readJsonBody(new Request("http://localhost/api/x", { method: "POST" }))).resolves.toEqual({});
   });
 
   it("refuses a body one byte over the limit with 413 and a message that says the limit", async () => {
-    const over = `{"q":"knee"}`.padEnd(MAX_JSON_BODY_BYTES + 1, " ");
+    const over = `{"q":"knee"}`.padEnd(MAX_BODY_BYTES + 1, " ");
     const error = await readJsonBody(new Request("http://localhost/api/x", { method: "POST", body: over })).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", status: 413, message: "The request is too large: at most 64 KB is accepted here." });
   });
 
   it("refuses on a Content-Length over the limit without reading the body", async () => {
-    const { request, pulled } = streamedRequest(enc.encode("{}"), 1, { "content-length": String(MAX_JSON_BODY_BYTES + 1) });
-    expect(request.headers.get("content-length")).toBe(String(MAX_JSON_BODY_BYTES + 1));
+    const { request, pulled } = streamedRequest(enc.encode("{}"), 1, { "content-length": String(MAX_BODY_BYTES + 1) });
+    expect(request.headers.get("content-length")).toBe(String(MAX_BODY_BYTES + 1));
     await expect(readJsonBody(request)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     expect(pulled()).toBe(0);
   });
@@ -73,12 +74,12 @@ describe("readJsonBody's size limit", () => {
     const chunk = enc.encode(" ".repeat(16 * 1024));
     const { request, pulled } = streamedRequest(chunk, 10_000); // 160 MB if read to the end
     await expect(readJsonBody(request)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
-    expect(pulled()).toBeLessThanOrEqual(MAX_JSON_BODY_BYTES / chunk.byteLength + 2);
+    expect(pulled()).toBeLessThanOrEqual(MAX_BODY_BYTES / chunk.byteLength + 2);
   });
 
   it("answers 413 with the message through routeHandler", async () => {
     const echo = routeHandler("test.echo", async ({ request }) => ({ body: await readJsonBody(request) }));
-    const response = await echo(new Request("http://localhost/api/x", { method: "POST", body: "x".repeat(MAX_JSON_BODY_BYTES + 1) }), segment);
+    const response = await echo(new Request("http://localhost/api/x", { method: "POST", body: "x".repeat(MAX_BODY_BYTES + 1) }), segment);
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large: at most 64 KB is accepted here." } });
     expect(lines.filter((line) => line.includes('"level":"error"'))).toEqual([]);

@@ -1,0 +1,31 @@
+// Request bodies read whole by our routes (API JSON, Auth.js's sign-in forms)
+// are a few hundred bytes. Anything near this cap is not from our pages, and
+// reading it whole would let one client, signed in or not, fill the server's
+// memory: it is refused on its Content-Length, or as soon as a streamed body
+// passes the cap, without reading the rest.
+import { AppError } from "@/lib/errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request is too large: at most ${MAX_BODY_BYTES / 1024} KB is accepted here.`);
+
+/** The body's bytes (empty when there is none); PAYLOAD_TOO_LARGE past MAX_BODY_BYTES, whatever Content-Length said. */
+export async function readBoundedBody(request: Request): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
