@@ -10,12 +10,14 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 const payloadTooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request is too large: at most ${MAX_BODY_BYTES / 1024} KB is accepted here.`);
 
+type BoundOptions = { maxBytes?: number; tooLarge?: () => AppError };
+
 /**
  * The body's bytes (empty when there is none). Past maxBytes (MAX_BODY_BYTES
  * unless a route takes files, like the FHIR import) it throws tooLarge's error,
  * PAYLOAD_TOO_LARGE by default, whatever Content-Length said.
  */
-export async function readBoundedBody(request: Request, options: { maxBytes?: number; tooLarge?: () => AppError } = {}): Promise<Uint8Array> {
+export async function readBoundedBody(request: Request, options: BoundOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
   const { maxBytes = MAX_BODY_BYTES, tooLarge = payloadTooLarge } = options;
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
@@ -34,4 +36,9 @@ export async function readBoundedBody(request: Request, options: { maxBytes?: nu
     chunks.push(value);
   }
   return Buffer.concat(chunks);
+}
+
+/** The body as text, decoded as request.text() does (UTF-8, a leading byte-order mark dropped), within the same cap. */
+export async function readBoundedText(request: Request, options: BoundOptions = {}): Promise<string> {
+  return new TextDecoder().decode(await readBoundedBody(request, options));
 }

@@ -4,7 +4,7 @@
 // a log line of ids only, and marks every answer uncacheable (they carry SAS URLs).
 import { AppError, statusOf, toPublicError } from "@/lib/errors";
 import { errorLabel, logger } from "@/lib/logger";
-import { readBoundedBody } from "./bounded-body";
+import { readBoundedText } from "./bounded-body";
 import { contextFromHeaders, type RequestContext } from "./request-context";
 
 export interface RouteArgs<P> {
@@ -39,8 +39,7 @@ function assertSameOrigin(request: Request): void {
 
 /** The request body as JSON; an empty body is `{}`, malformed JSON a VALIDATION_FAILED, an oversized one PAYLOAD_TOO_LARGE. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  // As request.text() decodes: UTF-8, a leading byte-order mark dropped.
-  const text = new TextDecoder().decode(await readBoundedBody(request));
+  const text = await readBoundedText(request);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;

@@ -21,7 +21,7 @@ export function GET(request: NextRequest) {
 /** Auth.js and the throttle read the body whole: it is read here first, within the cap, so they never see a larger one. */
 async function withBoundedBody(request: NextRequest): Promise<NextRequest> {
   const body = await readBoundedBody(request);
-  return new NextRequest(request.url, { method: request.method, headers: request.headers, body: body.byteLength > 0 ? new Uint8Array(body) : undefined });
+  return new NextRequest(request.url, { method: request.method, headers: request.headers, body: body.byteLength > 0 ? body : undefined });
 }
 
 export async function POST(request: NextRequest) {

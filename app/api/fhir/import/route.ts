@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { importBundle } from "@/lib/fhir/import-bundle";
 import { previewImport } from "@/lib/fhir/preview-import";
 import { ZImportModeSchema } from "@/lib/fhir/schemas";
-import { readBoundedBody } from "@/lib/http/bounded-body";
+import { readBoundedText } from "@/lib/http/bounded-body";
 import { routeHandler } from "@/lib/http/route-handler";
 import { parseInput } from "@/lib/validation/parse-input";
 
@@ -16,8 +16,7 @@ const tooLarge = () => new AppError("VALIDATION_FAILED", `The file is larger tha
 export const POST = routeHandler("fhir.import", async ({ request, context }) => {
   const actor = await authenticate({ roles: ["PATIENT"] });
   const mode = parseInput(ZImportModeSchema, new URL(request.url).searchParams.get("mode"));
-  const bytes = await readBoundedBody(request, { maxBytes: env().FHIR_IMPORT_MAX_BYTES, tooLarge });
-  const text = new TextDecoder().decode(bytes);
+  const text = await readBoundedText(request, { maxBytes: env().FHIR_IMPORT_MAX_BYTES, tooLarge });
   if (mode === "preview") return { body: { preview: await previewImport({ actor, text }) } };
   return { body: { result: await importBundle({ actor, text, context }) } };
 });
